@@ -1,0 +1,149 @@
+"""Claims benchmark: conflicts, evolving figures and agreements on the labelled stories.
+
+Runs the real stages (segment → values → reuse → claims) on every story in
+``benchmarks/data/claims/*.json`` and prints precision and recall of
+
+* conflicts   (expected ``conflict``  ↔ predicted status ``conflicting``),
+* evolving    (expected ``evolving``  ↔ predicted status ``evolving``),
+* agreements  (expected ``agreement`` ↔ predicted status ``corroborated``).
+
+Matching.  A predicted claim *covers* an expected item when, for at least two of the item's
+mentioned articles, the claim holds a value from that article whose surface text contains the
+mentioned text or is contained in it (case-insensitive, whole words).  An expected item is
+found when a claim with the matching status covers it.  A predicted conflicting / evolving
+claim is a true positive when it covers an expected item of that relation.  Agreement
+precision is taken over predicted corroborated *value* claims whose values have at least two
+different surface forms (agreement after normalisation); agreements are not labelled
+exhaustively, so that precision is a lower bound.
+
+Usage: python benchmarks/claims.py [--no-embed] [--verbose] [DATA_DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from newsfuse.claims import build_claims
+from newsfuse.model import Article, Claim, Story
+from newsfuse.segment import split_sentences
+
+DATA = Path(__file__).resolve().parent / "data" / "claims"
+STATUS = {"conflict": "conflicting", "evolving": "evolving", "agreement": "corroborated"}
+
+
+def load_story(path: Path) -> tuple[dict, list[Article]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    articles = [
+        Article(
+            id=a["id"],
+            source=f"{path.name}#{a['id']}",
+            text=a["text"],
+            title=a.get("title"),
+            outlet=a.get("outlet"),
+            published=datetime.fromisoformat(a["published"]),
+            published_how="benchmark",
+        )
+        for a in data["articles"]
+    ]
+    return data, articles
+
+
+def run_story(articles: list[Article], embedder) -> tuple[Claim, ...]:
+    from newsfuse.reuse import link_story
+    from newsfuse.values import extract_values
+
+    sentences = {a.id: split_sentences(a) for a in articles}
+    values = [v for a in articles for s in sentences[a.id] for v in extract_values(a, s)]
+    links, groups = link_story(articles, sentences, embedder=embedder)
+    ordered = sorted(articles, key=lambda a: a.published)
+    story = Story("bench", "bench", tuple(a.id for a in ordered), ordered[0].published, ordered[-1].published)
+    return build_claims(story, articles, sentences, values, links, groups, embedder=embedder)
+
+
+def _contains(a: str, b: str) -> bool:
+    """Whether ``b`` occurs in ``a`` as whole words (so "2" does not match inside "12")."""
+    a, b = a.casefold().strip(), b.casefold().strip()
+    if not b:
+        return False
+    return re.search(r"(?<!\w)" + re.escape(b) + r"(?!\w)", a) is not None
+
+
+def covers(claim: Claim, item: dict) -> bool:
+    hits = set()
+    for m in item["mentions"]:
+        for v in claim.values:
+            if v.article_id == m["article"] and (_contains(v.text, m["text"]) or _contains(m["text"], v.text)):
+                hits.add(m["article"])
+                break
+    return len(hits) >= 2
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else float("nan")
+
+
+def evaluate(files, embedder=None, *, log=None) -> dict[str, dict[str, int]]:
+    """Tallies per relation: tp (true-positive predictions), pred, found, expected."""
+    tally = {rel: {"tp": 0, "pred": 0, "found": 0, "expected": 0} for rel in STATUS}
+    for path in files:
+        data, articles = load_story(path)
+        claims = run_story(articles, embedder)
+        expected = data["expected"]
+        for rel, status in STATUS.items():
+            items = [e for e in expected if e["relation"] == rel]
+            predicted = [c for c in claims if c.status == status]
+            if rel == "agreement":
+                predicted = [
+                    c for c in predicted if c.key and len({v.text.casefold().strip() for v in c.values}) >= 2
+                ]
+            t = tally[rel]
+            t["expected"] += len(items)
+            t["pred"] += len(predicted)
+            for e in items:
+                if any(covers(c, e) for c in predicted):
+                    t["found"] += 1
+                elif log:
+                    log(f"  MISS {rel} [{data['story']}] {e['about']}: {[m['text'] for m in e['mentions']]}")
+            for c in predicted:
+                if any(covers(c, e) for e in items):
+                    t["tp"] += 1
+                elif log and rel != "agreement":
+                    log(f"  FP   {rel} [{data['story']}] {c.key}: {c.explanation[:160]}")
+    return tally
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data", nargs="?", default=str(DATA))
+    ap.add_argument("--no-embed", action="store_true", help="run reuse without sentence embeddings")
+    ap.add_argument("--verbose", action="store_true", help="print misses and false positives")
+    args = ap.parse_args(argv)
+    files = sorted(Path(args.data).glob("*.json"))
+    if not files:
+        print(f"no labelled stories in {args.data}", file=sys.stderr)
+        return 1
+    embedder = None
+    if not args.no_embed:
+        from newsfuse.embed import load_embedder
+
+        embedder = load_embedder()
+    started = time.perf_counter()
+    tally = evaluate(files, embedder, log=print if args.verbose else None)
+    elapsed = time.perf_counter() - started
+    print(f"stories: {len(files)}  embedder: {getattr(embedder, 'name', 'none')}  time: {elapsed:.1f}s")
+    for rel, t in tally.items():
+        print(
+            f"{rel:10s} precision {_ratio(t['tp'], t['pred']):.3f} ({t['tp']}/{t['pred']})  "
+            f"recall {_ratio(t['found'], t['expected']):.3f} ({t['found']}/{t['expected']})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

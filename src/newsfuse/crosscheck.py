@@ -1,0 +1,467 @@
+"""Cross-checking: the status of a claim from its typed values and the independence groups.
+
+The status rests only on typed, normalised values (no model decides contradiction, see
+DESIGN.md) and on the reuse stage's independence groups (support is counted in groups,
+never in articles).  For the values of one key — what they measure — the rules are:
+
+1. Between editions of one story (reuse links of kind copy / version), a value that a *later*
+   edition replaced is an update, not a second opinion: it leaves the comparison and is
+   reported as part of the figure's history.
+2. Two articles *conflict* when each states a precise value that the other contradicts and
+   nowhere confirms (an article that merely leaves out a figure the other gives does not
+   conflict with it).  Articles of one group that disagree without being successive
+   editions conflict too: a rewrite that changed a figure is not an update.
+3. The same comparison between values attributed to different claimants, or of a vague value
+   ("several") against a precise or a different vague one, is a *divergence*.
+4. A count or quantity whose successive levels follow publication time without coming back
+   to an earlier level (10 → 15 → 22, or 180,000 → 240,000 → 95,000 people without power)
+   is *evolving* when the change reads as a change: three or more levels, a later edition of
+   the same source, a vague figure made precise later ("dozens" → "46"), or an update cue
+   next to the later figure ("has risen", "so far", "up from").  A two-level change without
+   such a mark stays a conflict, because outlets that simply disagree also publish at
+   different times; a return to an earlier level (120 → 90 → 120 km/h) is a dispute.
+5. Otherwise values that two or more groups share are *corroborated*, else *single-source*.
+
+``assess`` returns the status with the sides it rests on and an explanation in words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from .model import ClaimStatus, Value
+
+from .values import compatible as _values_compatible
+
+# Types whose values can contradict each other.  Names, organisations, attributions and
+# quotations are not compared: two different names under one key are usually two people.
+COMPARABLE_TYPES = frozenset({"count", "quantity", "date", "time", "place"})
+# Types whose values form an ordered figure that can rise or fall over time.
+NUMERIC_TYPES = frozenset({"count", "quantity"})
+
+# Words that mark a figure as changed rather than disputed.  They are general English verbs
+# and adverbs of change and revision, not words of any topic.
+_UPDATE_CUES = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|jumped|"
+    r"grew|grown|soared|mounted|mounting|swelled|fell|fallen|dropped|declined|"
+    r"revised|updated|upgraded|downgraded|so far|latest|in total|up from|down from|"
+    r"new (?:toll|figure|estimate|count)|has since|(?:has|have|are|is) now|"
+    r"(?:has|have) (?:now |so far )?(?:died|been (?:killed|found|rescued|recovered|confirmed)))\b",
+    re.IGNORECASE,
+)
+
+_RANK: dict[str, int] = {
+    "conflicting": 4,
+    "evolving": 3,
+    "divergent": 2,
+    "corroborated": 1,
+    "single-source": 0,
+}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What cross-checking concluded about one set of values (or one aligned statement)."""
+
+    status: ClaimStatus
+    independent_sources: int
+    explanation: str
+    sides: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def compatible(a: Value, b: Value) -> bool | None:
+    """Whether two values of one key can both be true; None when they cannot be compared.
+
+    The values stage decides (units, bearings, roles); on top of it, figures whose
+    intervals only touch are different (see ``_touch_only``).
+    """
+    result = _values_compatible(a, b)
+    if result is True and _touch_only(a, b):
+        return False
+    return result
+
+
+def _touch_only(a: Value, b: Value) -> bool:
+    """Whether two figures' intervals meet only at one end ("23-year-old" / "24-year-old").
+
+    A written figure spans its rounding, so neighbouring figures share an end point; the
+    intervals are half-open in meaning, and two figures that only touch are different.
+    """
+    if a.type not in NUMERIC_TYPES or b.type not in NUMERIC_TYPES:
+        return False
+    if None in (a.low, a.high, b.low, b.high):
+        return False
+    if a.low == a.high or b.low == b.high:  # an exact figure inside a range is inside it
+        return False
+    return max(a.low, b.low) == min(a.high, b.high)  # type: ignore[type-var]
+
+
+def agrees(a: Value, b: Value) -> bool:
+    return compatible(a, b) is True
+
+
+def contradicts(a: Value, b: Value) -> bool:
+    return compatible(a, b) is False
+
+
+def worst(statuses: Iterable[str]) -> str:
+    """The most serious of several statuses (conflict > evolving > divergent > agreement)."""
+    return max(statuses, key=lambda s: _RANK[s], default="single-source")
+
+
+def _ts(published: Mapping[str, datetime | None], article_id: str) -> float | None:
+    when = published.get(article_id)
+    return when.timestamp() if when is not None else None
+
+
+def _fmt(v: Value) -> str:
+    return v.normalized or v.text
+
+
+def _sides(items: Iterable[Value]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(normalised value, article ids) in first-seen order, articles sorted."""
+    order: dict[str, set[str]] = {}
+    for v in items:
+        order.setdefault(_fmt(v), set()).add(v.article_id)
+    return tuple((k, tuple(sorted(arts))) for k, arts in order.items())
+
+
+def _describe(sides: Sequence[tuple[str, Sequence[str]]]) -> str:
+    return " vs ".join(f"{value!r} ({', '.join(arts)})" for value, arts in sides)
+
+
+def _supersede(
+    values: Sequence[Value],
+    edition: Callable[[str, str], bool],
+    published: Mapping[str, datetime | None],
+) -> tuple[list[Value], list[tuple[Value, Value]]]:
+    """Drop values that a later edition of the same source replaced; return (kept, updates)."""
+    by_article: dict[str, list[Value]] = {}
+    for v in values:
+        by_article.setdefault(v.article_id, []).append(v)
+    kept: list[Value] = []
+    updates: list[tuple[Value, Value]] = []
+    for aid, own in by_article.items():
+        t = _ts(published, aid)
+        later = [
+            w
+            for other, theirs in by_article.items()
+            if other != aid
+            and edition(other, aid)
+            and t is not None
+            and (_ts(published, other) or float("-inf")) > t
+            for w in theirs
+        ]
+        for v in own:
+            replaced = later and any(contradicts(v, w) for w in later) and not any(agrees(v, w) for w in later)
+            # Replaced only by a later value of the same voice (or an unattributed one): a
+            # changed attribution is a different statement, not an update.
+            same_voice = [w for w in later if _same_claimant(v, w)] if replaced else []
+            if same_voice:
+                updates.append((v, max(same_voice, key=lambda w: _ts(published, w.article_id) or 0)))
+                continue
+            kept.append(v)
+    return kept, updates
+
+
+def _same_claimant(a: Value, b: Value) -> bool:
+    return not a.claimant or not b.claimant or _norm_claimant(a) == _norm_claimant(b)
+
+
+def _norm_claimant(v: Value) -> str:
+    return re.sub(r"\W+", " ", (v.claimant or "").casefold()).strip()
+
+
+def _different_claimants(a: Value, b: Value) -> bool:
+    return bool(a.claimant and b.claimant and _norm_claimant(a) != _norm_claimant(b))
+
+
+def _cue_near(v: Value, sentence: str) -> re.Match[str] | None:
+    """An update cue in the clause around the value (a cue elsewhere in a long sentence may
+    be about another figure).  Without a span, the whole sentence is searched."""
+    if v.span == (0, 0) or v.text not in sentence:
+        return _UPDATE_CUES.search(sentence)
+    start, end = v.span
+    return _UPDATE_CUES.search(sentence[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW])
+
+
+# Characters either side of a value searched for an update cue: about one clause of news prose.
+_CUE_WINDOW = 50
+_PREVIOUS = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+def _is_previous(v: Value, sentence_text: Mapping[tuple[str, int], str] | None) -> bool:
+    """Whether the value is the old figure of a stated change ("up from 12", "rose from 10")."""
+    sentence = _sentence(v, sentence_text)
+    if v.span == (0, 0) or sentence == v.text:
+        return False
+    return bool(_PREVIOUS.search(sentence[max(0, v.span[0] - 12) : v.span[0]]))
+
+
+def _closed(v: Value) -> tuple[float, float] | None:
+    """A value's interval with open ends closed at the stated bound.
+
+    "at least 3" and "at least 7" are compatible as intervals, yet as successive reports of
+    one figure they are two levels: for telling levels apart the bound is the figure.
+    """
+    if v.low is None and v.high is None:
+        return None
+    lo = v.low if v.low is not None and v.low != float("-inf") else v.high
+    hi = v.high if v.high is not None and v.high != float("inf") else v.low
+    return (lo, hi)  # type: ignore[return-value]
+
+
+def _same_level(a: Value, b: Value) -> bool:
+    ca, cb = _closed(a), _closed(b)
+    if ca is None or cb is None or a.type != b.type:
+        return agrees(a, b)
+    return ca[0] <= cb[1] and cb[0] <= ca[1] and agrees(a, b)
+
+
+@dataclass(frozen=True)
+class _Evolution:
+    runs: tuple[tuple[Value, ...], ...]  # successive levels in publication order
+    marked: str  # why the change reads as a change ("" when nothing marks it)
+
+
+def _evolution(
+    values: Sequence[Value],
+    edition: Callable[[str, str], bool],
+    published: Mapping[str, datetime | None],
+    sentence_text: Mapping[tuple[str, int], str] | None,
+) -> _Evolution | None:
+    """The successive levels of a figure over publication time, when it reads as one figure.
+
+    Each article contributes the first value it states (the lead carries the current figure;
+    "of the 41 injured, nine remain in hospital" must not count as a fall to nine).  The
+    levels must follow each other in time without coming back: 10 → 15 → 10 is a dispute,
+    while 180,000 → 240,000 → 95,000 people without power is a figure that rose and fell.
+    Articles published at the same moment must agree.
+    """
+    numeric = [
+        v
+        for v in values
+        if v.type in NUMERIC_TYPES
+        and _ts(published, v.article_id) is not None
+        and not _is_previous(v, sentence_text)
+    ]
+    first: dict[str, Value] = {}
+    for v in sorted(numeric, key=lambda v: (v.sentence_index, v.span)):
+        first.setdefault(v.article_id, v)
+    timed = sorted(first.values(), key=lambda v: (_ts(published, v.article_id), v.article_id))
+    if len({_ts(published, v.article_id) for v in timed}) < 2:
+        return None
+    runs: list[list[Value]] = []
+    refined = False
+    for v in timed:
+        if runs and _same_level(runs[-1][0], v):
+            if not runs[-1][-1].precise and v.precise and _fmt(v) != _fmt(runs[-1][-1]):
+                # A vague figure made precise later ("dozens" → "46") is a new report of it.
+                refined = True
+                runs.append([v])
+            else:
+                runs[-1].append(v)
+            continue
+        if any(r[0].precise and _same_level(r[0], v) for r in runs[:-1]):
+            return None  # back to an earlier level: the sources dispute, the figure did not move
+        runs.append([v])
+    if len(runs) < 2:
+        return None
+    for i, run in enumerate(runs):
+        for other in runs[i + 1 :]:
+            if {_ts(published, v.article_id) for v in run} & {_ts(published, v.article_id) for v in other}:
+                return None  # two levels at one moment: a disagreement, not a change
+    marked = ""
+    if len(runs) >= 3:
+        marked = f"{len(runs)} successive figures"
+    elif refined:
+        marked = "a vague figure made precise later"
+    else:
+        later = {id(v) for run in runs[1:] for v in run}
+        if any(edition(v.article_id, w.article_id) for run in runs[1:] for v in run for w in runs[0]):
+            marked = "a later edition of the same source changed it"
+        else:
+            for v in values:
+                if id(v) in later or any(v.article_id == w.article_id for run in runs[1:] for w in run):
+                    m = _cue_near(v, _sentence(v, sentence_text))
+                    if m:
+                        marked = f"the later report says {m.group(0)!r}"
+                        break
+    return _Evolution(tuple(tuple(r) for r in runs), marked)
+
+
+def assess(
+    values: Sequence[Value],
+    group_of: Mapping[str, str],
+    published: Mapping[str, datetime | None],
+    *,
+    articles: Iterable[str] = (),
+    sentence_text: Mapping[tuple[str, int], str] | None = None,
+    editions: Collection[frozenset[str]] | None = None,
+) -> Assessment:
+    """Status of the claim made by ``values`` (all of one key) and by ``articles``.
+
+    ``group_of`` maps article id → independence group id (an article missing from it is its
+    own group); ``published`` maps article id → publication time (None when unknown);
+    ``articles`` adds articles that support the claim without a value (aligned statements);
+    ``sentence_text`` maps (article id, sentence index) → sentence, to read update cues;
+    ``editions`` holds the pairs of articles that are editions of one story (reuse links of
+    kind copy / version): only a later edition can *update* a value.  When it is None, any two
+    articles of one group count as editions.
+    """
+    grp = lambda aid: group_of.get(aid, aid)  # noqa: E731 - tiny local lookup
+    supporters = set(articles) | {v.article_id for v in values}
+    n_groups = len({grp(a) for a in supporters})
+    comparable = [v for v in values if v.type in COMPARABLE_TYPES]
+    if not comparable:
+        return _support_only(supporters, n_groups, grp)
+
+    if editions is None:
+        edition = lambda x, y: grp(x) == grp(y)  # noqa: E731
+    else:
+        edition = lambda x, y: frozenset((x, y)) in editions  # noqa: E731
+    kept, updates = _supersede(comparable, edition, published)
+    update_note = ""
+    if updates:
+        update_note = " Updated between editions of one source: " + "; ".join(
+            f"{_fmt(old)!r} ({old.article_id}) → {_fmt(new)!r} ({new.article_id})" for old, new in updates
+        ) + "."
+
+    conflicts: list[tuple[Value, Value]] = []
+    divergences: list[tuple[Value, Value]] = []
+    by_article: dict[str, list[Value]] = {}
+    for v in kept:
+        by_article.setdefault(v.article_id, []).append(v)
+    aids = sorted(by_article)
+    for i, a in enumerate(aids):
+        for b in aids[i:]:
+            va, vb = by_article[a], by_article[b]
+            if a == b:
+                # One article: only a change of voice can disagree with itself.
+                pairs = [(x, y) for x in va for y in vb if x is not y and _different_claimants(x, y)]
+                divergences.extend(p for p in pairs if _disagree(*p) and p[0].article_id <= p[1].article_id)
+                continue
+            _compare_articles(va, vb, conflicts, divergences)
+
+    # Evolving: a figure that moves with publication time, and reads as moving.
+    evo = _evolution(comparable, edition, published, sentence_text)
+    if evo is not None and evo.marked:
+        sides = tuple(
+            (_fmt(run[0]), tuple(dict.fromkeys(v.article_id for v in run))) for run in evo.runs
+        )
+        text = " → ".join(f"{value!r} ({', '.join(arts)})" for value, arts in sides)
+        return Assessment(
+            "evolving",
+            n_groups,
+            f"The figure changes with publication time ({evo.marked}): {text}.{update_note}",
+            sides,
+        )
+
+    if conflicts:
+        involved = [v for pair in conflicts for v in pair]
+        sides = _sides(sorted(involved, key=lambda v: (_ts(published, v.article_id) or 0, v.article_id)))
+        return Assessment(
+            "conflicting",
+            n_groups,
+            f"Independent sources give incompatible precise values: {_describe(sides)}.{update_note}",
+            sides,
+        )
+    if divergences:
+        involved = [v for pair in divergences for v in pair]
+        sides = _sides(involved)
+        reasons = []
+        if any(_different_claimants(x, y) for x, y in divergences):
+            claimants = sorted({v.claimant for v in involved if v.claimant})
+            reasons.append("different claimants (" + ", ".join(claimants) + ")")
+        if any(x.precise != y.precise or not (x.precise or y.precise) for x, y in divergences):
+            reasons.append("vague against precise figures")
+        return Assessment(
+            "divergent",
+            n_groups,
+            f"The values differ by {' and '.join(reasons) or 'their precision'}: {_describe(sides)}.{update_note}",
+            sides,
+        )
+
+    if n_groups >= 2:
+        forms = sorted({v.text.strip() for v in kept})
+        norm = sorted({_fmt(v) for v in kept})
+        how = ""
+        if len(forms) > 1 and all(agrees(x, y) for x in kept for y in kept):
+            how = " after normalisation: " + " = ".join(repr(f) for f in forms) + " → " + ", ".join(norm)
+        elif len(norm) > 1:
+            how = " on compatible values (" + ", ".join(norm) + ")"
+        arts = ", ".join(sorted(supporters))
+        return Assessment(
+            "corroborated",
+            n_groups,
+            f"{n_groups} independent sources agree{how} ({arts}).{update_note}",
+        )
+    arts = ", ".join(sorted(supporters))
+    return Assessment(
+        "single-source",
+        n_groups,
+        f"Only one independent source ({arts}) states {', '.join(sorted({_fmt(v) for v in kept}))}.{update_note}",
+    )
+
+
+def _support_only(supporters: set[str], n_groups: int, grp: Callable[[str], str]) -> Assessment:
+    arts = ", ".join(sorted(supporters))
+    if n_groups >= 2:
+        return Assessment("corroborated", n_groups, f"Stated in {n_groups} independent sources ({arts}).")
+    return Assessment("single-source", n_groups, f"Stated by one independent source only ({arts}).")
+
+
+def _sentence(v: Value, sentence_text: Mapping[tuple[str, int], str] | None) -> str:
+    if sentence_text is None:
+        return v.text
+    return sentence_text.get((v.article_id, v.sentence_index), v.text)
+
+
+def _disagree(x: Value, y: Value) -> bool:
+    """Whether two values of one key say different things (incompatible, or vague vs precise)."""
+    c = compatible(x, y)
+    if c is None:
+        return False
+    if c is False:
+        return True
+    # Vague against precise is a divergence only for figures: "towards the sea" against "into
+    # the sea" or "from the capital" against "north of the capital" are less specific, not
+    # different.
+    if x.type not in NUMERIC_TYPES:
+        return False
+    return x.precise != y.precise and _fmt(x).casefold() != _fmt(y).casefold()
+
+
+def _compare_articles(
+    va: Sequence[Value],
+    vb: Sequence[Value],
+    conflicts: list[tuple[Value, Value]],
+    divergences: list[tuple[Value, Value]],
+) -> None:
+    """Compare two articles of different groups on one key (rules 2 and 3)."""
+    # Precision matters for figures only: a local time whose zone is unknown or a vaguer
+    # place relation still contradicts a different time or bearing.
+    pa = [v for v in va if v.precise or v.type not in NUMERIC_TYPES]
+    pb = [v for v in vb if v.precise or v.type not in NUMERIC_TYPES]
+    # A "lone" value is one the other article contradicts and nowhere confirms; a value the
+    # other article cannot even compare (another unit, another anchor) is no evidence.
+    lone_a = [v for v in pa if any(contradicts(v, w) for w in vb) and not any(agrees(v, w) for w in vb)]
+    lone_b = [v for v in pb if any(contradicts(v, w) for w in va) and not any(agrees(v, w) for w in va)]
+    if lone_a and lone_b:
+        for x in lone_a:
+            for y in lone_b:
+                if not contradicts(x, y):
+                    continue
+                (divergences if _different_claimants(x, y) else conflicts).append((x, y))
+    # Vague values: against a precise value of the other side, or an incompatible vague one.
+    for x, others in ((v, vb) for v in va if not v.precise and v.type in NUMERIC_TYPES):
+        for y in others:
+            if _disagree(x, y):
+                divergences.append((x, y))
+    for y in (v for v in vb if not v.precise and v.type in NUMERIC_TYPES):
+        for x in pa:
+            if _disagree(x, y):
+                divergences.append((x, y))

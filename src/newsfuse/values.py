@@ -1,0 +1,840 @@
+"""Typed values: what a sentence states, normalised so that articles can be compared.
+
+``extract_values(article, sentence)`` returns counts, quantities, dates, times, places,
+people, organisations, attributions and quotations as :class:`~newsfuse.model.Value`
+records; ``same_key`` and ``compatible`` say which values measure the same thing and
+whether they can both be true.  The parsers live in small modules: ``numbers`` (number
+words, qualifiers, word lemmas), ``units`` (unit lexicon and conversions), ``timeexpr``
+(dates and times), ``places`` (spatial relations), ``attribution`` (claimants, names,
+quotations).
+
+Key grammar (``Value.key``: what a value measures, taken from the text, lower case)
+----------------------------------------------------------------------------------
+* count:        ``<noun>:<verb>``     the counted noun's singular lemma ("missiles" → "missile",
+                                      "people" → "person") and the lemma of the verb that governs
+                                      the count, right before it or after its noun ("fired two
+                                      missiles" / "two missiles were fired" → ``missile:fire``);
+                                      ``<noun>`` alone when there is none.  The verb keeps "28,500
+                                      troops stationed" apart from "thousands of troops
+                                      dispatched": one noun, two facts.  Casualty wording is
+                                      folded into two keys because every topic with victims uses it and
+                                      reports vary the wording freely: ``death`` ("12 dead",
+                                      "12 deaths", "12 people were killed", "killed 12",
+                                      "death toll of 12") and ``injured`` ("injured",
+                                      "wounded", "injuries").
+* quantity:     ``<dimension>``       length values: ``distance`` (default), ``altitude``,
+                                      ``height``, ``depth``, ``width``, ``length``, ``range``,
+                                      ``radius``, ``diameter`` from the nearest dimension word;
+                                      ``speed``, ``magnitude``, ``temperature``, ``age`` as is;
+                ``distance:<anchor>`` a length measured from a place ("80 km south of
+                                      Tromso" → ``distance:tromso``);
+                ``length:<noun>``     an amount of a substance ("160 mm of rain");
+                ``<family>:<word>``   other families refined by the nearest measured word:
+                                      ``percent:inflation``, ``money:aid``, ``duration:invasion``,
+                                      ``mass:cocaine``, ``area:forest`` (empty when no word is
+                                      found, see below), with ``:change`` appended after "by"
+                                      ("cut by 25 basis points" ≠ "cut to 1.25%");
+                ``age:<who>``         the apposed name or the noun ("Moss, 41" → ``age:moss``,
+                                      "a 48-year-old man" → ``age:man``).
+* date / time:  ``date:<event>`` / ``time:<event>``  the lemma of the nearest event verb in
+                                      the clause ("fired" → ``date:fire``); empty when none
+                                      (see below).  A date that names an event
+                                      ("a January 4 launch", "Tuesday's launches") gets an empty
+                                      key too: it identifies which launch, it does not claim when
+                                      the story's launch happened, and stories often recall an
+                                      earlier event of the same kind.
+* place:        ``place:<anchor>``    the anchor name casefolded ("place:pyongyang"); the
+                                      relation is in ``qualifier`` and ``normalized``.
+* person:       ``person:<name>``; organization: ``org:<name>``; attribution:
+                ``attribution``; quotation: ``quote``.
+* empty key:    what the value measures could not be read from the text.  ``same_key`` is
+                False for it, so such a value is never compared with a different figure (a
+                date with no event against another date would be a false conflict); the claims
+                stage groups key-less values by ``type:normalized``.
+
+Intervals and precision
+-----------------------
+Numbers are intervals ``[low, high]`` in the family's canonical unit (``units``).  A written
+figure spans its own rounding (half a unit of the last digit; 0 for counts written without a
+scale word, so "28,500 troops" is exactly 28,500).  Hedges (``about``, ``approximately``,
+``some``...) widen by 5% each side, ``nearly``/``almost`` give ``[0.9·n, n]``; ``at least``,
+``more than``, ``up to``, ``fewer than`` make half-open intervals (``more than 300`` people is
+``[301, inf)``).  Vague quantifiers have conventional intervals and ``precise=False``
+("several" 3–7, "dozens of" 24–99, "multiple" 2–inf).  Dates and times: see ``timeexpr``.
+
+Comparison (``compatible``): intervals that overlap agree; disjoint intervals do not; a
+vague value is compared with a factor-2 tolerance (``VAGUE_TOLERANCE``: "two" vs "several"
+is compatible), and the caller tells divergence from ``precise``; two compass bearings to one
+anchor ("north of X" / "northeast of X") are incompatible; clock times without a zone are
+reconciled with instants through any UTC offset in use; values of different types, units or
+anchors are not comparable (None).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from datetime import date
+
+from .attribution import (
+    Found,
+    find_attributions,
+    find_organizations,
+    find_people,
+    find_quotations,
+    normalize_claimant,
+    normalize_words,
+)
+from .model import Article, Sentence, Value
+from .numbers import (
+    EXACT_WORDS,
+    NUMBER_RE,
+    NUMBER_TAIL_RE,
+    QUANT_WORD_RE,
+    STOPWORDS,
+    VAGUE,
+    any_verb_lemma,
+    is_invariant_plural,
+    apply_qualifier,
+    noun_lemma,
+    number_from_match,
+    qualifier_before,
+    verb_lemma,
+)
+from .places import find_places, relations_conflict
+from .timeexpr import ANYWHERE, TimeExpr, find_dates, find_times
+from .units import (
+    SHORT_AFTER_SYMBOL_RE,
+    SHORT_SCALE,
+    currency_after,
+    currency_before,
+    format_amount,
+    unit_at,
+)
+
+__all__ = ["extract_values", "compatible", "same_key"]
+
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_VAGUE_SCALE = re.compile(r"\s+(hundred|thousand|million|billion)\b(?:\s+of\b)?", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"\b(?:number|No\.|no\.|#)\s*$")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\s-\s")
+_RANGE_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+# "2nd" is an ordinal, "60s" a decade or an age bracket: neither is a count.
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|'s|’s)\b", re.IGNORECASE)
+_CONVERSION_RE = re.compile(
+    r"\s*[(\[]\s*(?:about|approximately|approx\.|around|some|roughly|nearly|almost|or|~)?\s*"
+)
+_MAGNITUDE_BEFORE = re.compile(r"(?:\bmagnitude|\bM)[\s-]?$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"[\s-](?:magnitude|on the richter scale)\b", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(r"\b(?P<mod>[a-z]+)\s+(?:toll|tally|count)\b[^.]{0,25}$", re.IGNORECASE)
+
+# Casualty wording folded into two keys (see the module docstring for why).
+_DEATH_WORDS = frozenset({"dead", "death", "fatality", "killed", "died", "die", "kill", "killing",
+                          "life", "dying", "perished", "slain"})
+_INJURY_WORDS = frozenset({"injured", "injury", "wounded", "wound", "hurt", "injure", "injuring",
+                           "wounding"})
+_LINKING = frozenset({"were", "was", "have", "has", "had", "been", "are", "is", "being", "reportedly",
+                      "were", "confirmed", "believed", "feared", "left"})
+# Words a count never counts: multipliers and measure words that are not units.
+_NOT_COUNTED = frozenset({"time", "times", "percent", "per", "o'clock", "-", "fold", "point", "points"})
+# Verbs of change that read as nouns to a lemmatiser ("rose", "hit"): never what is measured.
+_CHANGE_VERBS = frozenset({"rose", "fell", "grew", "hit", "stood", "reached", "jumped", "climbed", "dropped",
+                           "declined", "increased", "decreased", "stands", "rises", "falls", "soared",
+                           "slipped", "gained", "lost", "totaled", "totalled", "topped", "cut", "raised"})
+# Words near a figure that never say what it measures: bearings and sides.
+_NOT_MEASURED = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                           "southwest", "northern", "southern", "eastern", "western", "central", "left",
+                           "right", "top", "bottom", "side"})
+# Dimension words for length values.
+_DIMENSIONS = {
+    "altitude": "altitude", "elevation": "altitude", "apogee": "altitude", "height": "height",
+    "high": "height", "tall": "height", "depth": "depth", "deep": "depth", "width": "width",
+    "wide": "width", "length": "length", "long": "length", "range": "range", "radius": "radius",
+    "diameter": "diameter", "distance": "distance", "flew": "distance", "flown": "distance",
+    "traveled": "distance", "travelled": "distance", "away": "distance", "fly": "distance",
+}
+_DIMENSION_RE = re.compile(r"\b(" + "|".join(_DIMENSIONS) + r")\b", re.IGNORECASE)
+_PLAIN_FAMILIES = frozenset({"speed", "magnitude", "temperature", "age"})
+# Reporting verbs and auxiliaries are not the event a date belongs to.
+_NOT_EVENTS = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "note",
+                         "claim", "write", "accord", "cite", "quote", "be", "have", "do", "know",
+                         "call", "base"})
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _fmt(x: float) -> str:
+    return format_amount(x)
+
+
+def _words_after(text: str, pos: int, n: int) -> list[re.Match[str]]:
+    out = []
+    for m in _WORD_RE.finditer(text, pos):
+        if _CLAUSE_BREAK.search(text, out[-1].end() if out else pos, m.start()):
+            break
+        out.append(m)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _words_before(text: str, pos: int, n: int) -> list[re.Match[str]]:
+    """Up to ``n`` words before ``pos`` in the same clause, nearest first."""
+    # A bounded window keeps long inputs linear: no clause reaches 300 characters back.
+    lo = max(0, pos - 300)
+    cut = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+        cut = m.end()
+    words = list(_WORD_RE.finditer(text, cut, pos))
+    return words[::-1][:n]
+
+
+_FROM_ANCHOR = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?\s+(?:of|from)|from|off)"
+    r"\s+(?:the\s+)?([A-Za-z][\w-]{1,40})", re.IGNORECASE)
+_NEGATIVE = re.compile(r"(?:(?<![\w-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
+_MAG_SHORT = re.compile(r"\bM\s?(?P<m>\d(?:\.\d{1,2})?)\b")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _qualifier(text: str, start: int) -> tuple[str | None, str | None, int]:
+    """The qualifier ending at ``start`` (looked for in a short window, for linear time)."""
+    lo = max(0, start - 40)
+    q, kind, at = qualifier_before(text[lo:start])
+    return q, kind, lo + at
+
+
+def _head_noun(text: str, pos: int) -> tuple[str, int] | None:
+    """The counted noun after a number: the first plural noun or the last word of the phrase."""
+    words = _words_after(text, pos, 6)
+    if words and words[0].group().lower() == "of":
+        words = words[1:]
+        if words and words[0].group().lower() in ("the", "these", "those", "its", "their", "them"):
+            if words[0].group().lower() == "them":
+                return None
+            words = words[1:]
+    collected: list[re.Match[str]] = []
+    for m in words:
+        w = m.group()
+        lw = w.lower().strip("'’-")
+        if not lw or lw in STOPWORDS:
+            break
+        if collected and (lw.endswith("ly") or lw in _CHANGE_VERBS or verb_lemma(lw)):
+            break
+        if collected and w[0].isupper() and not collected[-1].group()[0].isupper():
+            break
+        collected.append(m)
+        lemma = noun_lemma(lw)
+        if lemma != lw or lw.endswith("s") and not lw.endswith("ss"):
+            break  # a plural noun ends the phrase: "two ballistic missiles"
+    if not collected:
+        return None
+    head = collected[-1]
+    lw = head.group().lower().strip("'’-")
+    if lw in _NOT_COUNTED or lw in EXACT_WORDS or not lw.isalpha() and "-" not in lw:
+        return None
+    return noun_lemma(lw), head.end()
+
+
+# Words that count in the singular form: casualty adjectives used as nouns, and nouns whose
+# plural lemminflect does not list as invariant.
+_PLURAL_AS_IS = frozenset({"dead", "injured", "wounded", "missing", "killed", "aircraft", "staff", "crew",
+                           "livestock", "fish", "deer", "offspring", "spacecraft", "series", "species",
+                           "homeless", "displaced"})
+
+
+def _plausible_head(text: str, hn: tuple[str, int], lo: float, hi: float, kind: str) -> bool:
+    """Whether the noun after a number is what it counts.
+
+    Not when the noun is singular after a figure above one ("the 9500 block", "a 911 call":
+    the number names something) or a capitalised name in running text ("7 Action News").
+    """
+    word = text[max(0, hn[1] - 60):hn[1]].rsplit(None, 1)[-1].strip("'’")
+    if word[:1].isupper():
+        letters = [w for w in _WORD_RE.findall(text) if w.lower() not in STOPWORDS]
+        title_case = letters and sum(w[0].isupper() for w in letters) >= 0.8 * len(letters)
+        if not title_case:
+            return False
+    if kind == "num" and lo > 1 and hi > 1:
+        lw = word.lower()
+        if (noun_lemma(lw) == lw and not lw.endswith("s") and not is_invariant_plural(lw)
+                and lw not in _PLURAL_AS_IS):
+            return False
+    return True
+
+
+def _casualty(text: str, start: int, head_end: int | None, head: str | None) -> str | None:
+    """'death'/'injured' when the count is of victims, else None (see the key grammar)."""
+    if head in _DEATH_WORDS:
+        return "death"
+    if head in _INJURY_WORDS:
+        return "injured"
+    if head_end is not None:
+        for m in _words_after(text, head_end, 4):
+            w = m.group().lower()
+            if w in _DEATH_WORDS or verb_lemma(w) in ("kill", "die"):
+                return "death"
+            if w in _INJURY_WORDS or verb_lemma(w) in ("injure", "wound"):
+                return "injured"
+            if w not in _LINKING:
+                break
+    before = _words_before(text, start, 1)
+    if before:
+        w = before[0].group().lower()
+        lemma = verb_lemma(w) or w
+        if lemma in ("kill", "killing"):
+            return "death"
+        if lemma in ("injure", "wound"):
+            return "injured"
+    return None
+
+
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "these", "those", "a", "an"})
+_AUX = frozenset({"were", "was", "had", "have", "has", "been", "being", "are", "is", "reportedly", "be",
+                  "also", "still", "then", "later", "all"})
+
+
+_APPOS_NAME = re.compile(r"([A-Z][\w'’-]{1,40}),\s+(?:(?:an?|the)\s+)?$")
+
+
+def _age_key(text: str, start: int, end: int) -> str:
+    """Whose age: "Name, 41," / "Name, a 41-year-old" → ``age:name``; "a 48-year-old man" →
+    ``age:man``; else ``age``."""
+    named = _APPOS_NAME.search(text, max(0, start - 50), start)
+    if named:
+        return f"age:{named.group(1).lower()}"
+    hn = _head_noun(text, end)
+    return f"age:{hn[0]}" if hn else "age"
+
+
+def _count_verb(text: str, start: int, head_end: int) -> str | None:
+    """The verb that governs a count: the one right before it ("fired two missiles", "stations
+    28,500 troops") or after its noun ("two missiles were detected").  It splits one noun's
+    counts by what was done ("troops stationed" vs "troops dispatched"), see the key grammar."""
+    for m in _words_before(text, start, 3):
+        w = m.group().lower()
+        if w in _DETERMINERS:
+            continue
+        lemma = any_verb_lemma(w) if not w.endswith("ly") else None
+        if lemma and lemma not in _NOT_EVENTS and w not in STOPWORDS:
+            return lemma
+        break
+    for m in _words_after(text, head_end, 4):
+        w = m.group().lower()
+        if w in _AUX or w.endswith("ly"):
+            continue
+        lemma = verb_lemma(w)
+        if lemma and lemma not in _NOT_EVENTS:
+            return lemma
+        break
+    return None
+
+
+def _context_word(text: str, start: int, end: int) -> str | None:
+    """The nearest content word in the clause: the noun a figure modifies, else one before."""
+    after = _words_after(text, end, 2)
+    if after:
+        w = after[0].group()
+        pos = end
+        if w.lower() in ("of", "in", "for", "on") and len(after) > 1:
+            pos = after[0].end()  # "$5 million in aid", "5 tonnes of cocaine"
+            w = after[1].group()
+        # Lower case only: "in March" is a date, not what is measured.
+        if w.islower() and w not in STOPWORDS and w not in _CHANGE_VERBS and not w.endswith("ly") \
+                and not verb_lemma(w):
+            hn = _head_noun(text, pos)
+            if hn and hn[0] not in ("last", "next", "this"):
+                return hn[0]
+    # Lower-case words only: names and weekdays are not what a figure measures.
+    # The unit words of an earlier figure are not what this one measures ("by 25 basis points
+    # to 1.25%": "points" is not what 1.25% measures).
+    unit_spans = []
+    for prev in NUMBER_RE.finditer(text, max(0, start - 80), start):
+        u = unit_at(text, prev.end())
+        if u:
+            unit_spans.append((prev.end(), u.end))
+    words = [m.group().lower() for m in _words_before(text, start, 8)
+             if not _overlaps(m.span(), unit_spans)
+             and (m.group().islower() or not text[:m.start()].strip(" \"'“‘("))]
+    nouns = [w for w in words if w not in STOPWORDS and w not in _CHANGE_VERBS and not w.endswith("ly")
+             and not verb_lemma(w) and not NUMBER_RE.fullmatch(w) and w not in _NOT_MEASURED
+             and unit_at(" " + w, 0) is None]
+    if nouns:
+        return noun_lemma(nouns[0])  # "inflation rose to 3%": what changed, not how
+    for w in words:
+        if w not in STOPWORDS and w not in _CHANGE_VERBS and verb_lemma(w):
+            return verb_lemma(w)
+    return None
+
+
+def _event_word(text: str, start: int, end: int) -> str | None:
+    """The event a date or time belongs to: the nearest verb; None when the date names an
+    event as a noun modifier ("a January 4 launch": see the key grammar)."""
+    # A parenthesis ("(also known as X)") sits between a verb and its date; hide it, keeping
+    # offsets, so that it neither cuts the clause nor offers its own verbs.
+    text = _PAREN_RE.sub(lambda p: " " * len(p.group()), text)
+    after = _words_after(text, end, 2)
+    if after and text[end:after[0].start()].strip() in ("", "'s", "’s"):
+        w = after[0].group().lower().strip("'’")
+        if w not in STOPWORDS and not verb_lemma(w) and not w.endswith("ly") and w.isalpha():
+            return None
+    for m in _words_before(text, start, 25):
+        lemma = verb_lemma(m.group())
+        if lemma and lemma not in _NOT_EVENTS:
+            return lemma
+    skip = re.match(r"\s*,", text[end:])  # "In December 2025, Kim labeled ..."
+    for m in _words_after(text, end + (skip.end() if skip else 0), 8):
+        lemma = verb_lemma(m.group())
+        if lemma and lemma not in _NOT_EVENTS:
+            return lemma
+    return None
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _number_candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    cands = [(m.start(), m.end(), "num", m) for m in NUMBER_RE.finditer(text)]
+    cands += [(m.start(), m.end(), "word", m) for m in QUANT_WORD_RE.finditer(text)]
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[tuple[int, int, str, re.Match[str]]] = []
+    last_end = -1
+    for c in cands:
+        if c[0] >= last_end:
+            out.append(c)
+            last_end = c[1]
+    return out
+
+
+def _numeric_values(text: str, taken: list[tuple[int, int]], base: dict) -> list[Value]:
+    out: list[Value] = []
+    consumed: list[tuple[int, int]] = list(taken)
+    for mm in _MAG_SHORT.finditer(text):
+        # "M6.8": the seismologists' shorthand for a magnitude.
+        if _overlaps(mm.span(), consumed):
+            continue
+        x = float(mm.group("m"))
+        r = 0.05 if "." in mm.group("m") else 0.5
+        v = _quantity(text, mm.start(), mm.end(), x - r, x + r, None, None, "magnitude", "", 1.0, 0.0, True,
+                      base, label_value=x)
+        out.append(v)
+        consumed.append(v.span)
+    for start, end, kind, m in _number_candidates(text):
+        if _overlaps((start, end), consumed):
+            continue
+        value = _one_number(text, start, end, kind, m, base)
+        if value is not None:
+            out.append(value)
+            consumed.append(value.span)
+    return out
+
+
+def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], base: dict) -> Value | None:
+    precise = True
+    integer = True
+    round_lo = round_hi = 0.0
+    is_range = False
+    if kind == "word":
+        word = m.group("qw").lower()
+        if word in VAGUE:
+            lo, hi = VAGUE[word]
+            precise = False
+            label = word
+            scale = _VAGUE_SCALE.match(text, end)
+            if scale and word in ("several", "a few", "few", "a couple of", "many", "a handful of"):
+                # "several hundred soldiers": the vague multiplier of a scale word.
+                factor = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
+                          "billion": 1_000_000_000}[scale.group(1).lower()]
+                lo, hi = lo * factor, hi * factor
+                label = f"{word} {scale.group(1).lower()}"
+                end = scale.end()
+        else:
+            lo = hi = EXACT_WORDS[word]
+            label = _fmt(lo)
+            if word == "both":
+                return None  # "both" counts what was named before, not a new figure
+        num_value = None
+    else:
+        num = number_from_match(m)
+        if num is None:
+            return None
+        if _ORDINAL_SUFFIX.match(text, end):
+            return None  # "2nd" is an ordinal
+        raw = m.group()
+        digits = m.group("digits")
+        if digits and re.fullmatch(r"(?:1[6-9]|2[0-2])\d\d", digits) and not currency_before(text, start):
+            return None  # a bare four-digit year ("2025") is a date, not a figure
+        if m.group("words") and raw.lower() == "one":
+            nxt = _words_after(text, end, 1)
+            if not nxt or nxt[0].group().lower() in ("of", "another", "day", "another's"):
+                return None  # "one of", "one another": a pronoun, not a figure
+        if _RANK_BEFORE.search(text[max(0, start - 8):start]):
+            return None  # "number three official": a rank, not a count
+        neg = _NEGATIVE.search(text, max(0, start - 10), start)
+        if neg and m.group("digits"):
+            # "-0.6%", "minus 0.6%": a signed figure (inflation, growth, temperatures).
+            num = replace(num, value=-num.value)
+            start = neg.start()
+        num_value = num.value
+        lo, hi = num.value - num.rounding, num.value + num.rounding
+        round_lo = round_hi = num.rounding
+        if (m.group("digits") and 0 < num.value < 120 and num.value == int(num.value)
+                and _APPOS_NAME.search(text, max(0, start - 50), start) and re.match(r"\s*,", text[end:end + 3])
+                and not _APPOS_NAME.search(text, max(0, start - 50), start).group().rstrip().endswith(("a", "an", "the"))):
+            # "Moldovan, 41, said": the age apposition of news style.
+            return _quantity(text, start, end, num.value, num.value, None, None, "age", "yr", 1.0, 0.0, True,
+                             base, label_value=num.value)
+        integer = num.value == int(num.value)
+        label = _fmt(num.value)
+        # Ranges: "300-400 km", "between 300 and 400", "300 to 400".
+        rng = _RANGE_RE.match(text, end)
+        if rng:
+            m2 = NUMBER_TAIL_RE.match(text, rng.end())
+            joiner = rng.group().strip()
+            if m2 and joiner == "-" and re.fullmatch(r"\d{3}", raw) and re.fullmatch(r"\d{4}", m2.group()):
+                return None  # "373-7393": a telephone number
+            if m2 and (joiner != "and" or _BETWEEN.search(text, max(0, start - 12), start)):
+                n2 = number_from_match(m2)
+                if n2 is not None and n2.value > num.value:
+                    # "1.2 to 1.5 million": the scale of the second applies to the first.
+                    if m2.group("scale") and not m.group("scale") and m.group("digits"):
+                        bare2 = float(m2.group("digits").replace(",", ""))
+                        mult = n2.value / bare2 if bare2 else 1.0
+                        lo, num_value = num.value * mult, num.value * mult
+                    hi = n2.value + n2.rounding
+                    round_hi = n2.rounding
+                    label = f"{_fmt(num_value)}–{_fmt(n2.value)}"
+                    is_range = True
+                    end = m2.end()
+                    if _BETWEEN.search(text, max(0, start - 12), start):
+                        start = _BETWEEN.search(text, max(0, start - 12), start).start()
+    q_words, q_kind, q_start = _qualifier(text, start)
+    span_start = q_start if q_words else start
+
+    # ---- money
+    cur = currency_before(text, start) if kind == "num" else None
+    scale = 1.0
+    if cur:
+        short = SHORT_AFTER_SYMBOL_RE.match(text, end)
+        if short and not m.group("scale") and not m.group("short"):
+            scale = SHORT_SCALE[short.group("short").lower()]
+            end = short.end()
+        code, cstart = cur
+        q_words, q_kind, q_start = _qualifier(text, cstart)
+        span_start = q_start if q_words else cstart
+        return _quantity(text, span_start, end, lo * scale, hi * scale, q_words, q_kind, f"money:{code}",
+                         code, 1.0, 0.0, precise, base, label_value=num_value * scale if num_value else None)
+    if kind == "num":
+        after = currency_after(text, end)
+        if after:
+            code, scale, cend = after
+            return _quantity(text, span_start, cend, lo * scale, hi * scale, q_words, q_kind, f"money:{code}",
+                             code, 1.0, 0.0, precise, base, label_value=num_value * scale if num_value else None)
+        # ---- magnitude
+        before = text[max(0, start - 12):start]
+        mag_after = _MAGNITUDE_AFTER.match(text, end)
+        if num_value is not None and num_value < 11 and (_MAGNITUDE_BEFORE.search(before) or mag_after):
+            mstart = start - (len(before) - _MAGNITUDE_BEFORE.search(before).start()) \
+                if _MAGNITUDE_BEFORE.search(before) else start
+            mend = mag_after.end() if mag_after else end
+            q_words, q_kind, q_start = _qualifier(text, mstart)
+            return _quantity(text, q_start if q_words else mstart, mend, num_value - num.rounding,
+                             num_value + num.rounding, q_words, q_kind, "magnitude", "", 1.0, 0.0, True, base,
+                             label_value=num_value)
+        # ---- units
+        u = unit_at(text, end)
+        if u is not None:
+            unit = u.unit
+            uend = u.end
+            conv = _CONVERSION_RE.match(text, uend)
+            if conv:
+                m3 = NUMBER_RE.match(text, conv.end())
+                if m3:
+                    u3 = unit_at(text, m3.end())
+                    close = re.match(r"\s*[)\]]", text[u3.end:]) if u3 else None
+                    if u3 and u3.unit.family == unit.family and close:
+                        uend = u3.end + close.end()  # "350 kilometers (217 miles)": one value
+            return _quantity(text, span_start, uend, lo, hi, q_words, q_kind, unit.family, unit.canonical,
+                             unit.factor, unit.offset, precise, base,
+                             label_value=None if is_range else num_value, integer=False)
+    # ---- counts
+    if text[end:end + 1] == "-" and unit_at(text, end) is None:
+        return None  # "two-state solution": a compound adjective, not a count
+    hn = _head_noun(text, end)
+    if hn and not _plausible_head(text, hn, lo, hi, kind):
+        return None
+    head = hn[0] if hn else None
+    if hn and kind == "word" and m.group("qw").lower() == "multiple":
+        word = text[max(0, hn[1] - 60):hn[1]].rsplit(None, 1)[-1].lower()
+        if noun_lemma(word) == word:
+            return None  # "multiple rocket launcher": an adjective, not a count
+    key = _casualty(text, span_start, hn[1] if hn else end, head)
+    if key is None and head is None:
+        toll = _TOLL_BEFORE.search(text, max(0, span_start - 60), span_start)
+        if toll:
+            mod = noun_lemma(toll.group("mod"))
+            key = "death" if mod in _DEATH_WORDS else "injured" if mod in _INJURY_WORDS else mod
+    if key is None and head:
+        verb = _count_verb(text, span_start, hn[1] if hn else end)
+        key = f"{head}:{verb}" if verb else head
+    if not key:
+        return None
+    span_end = hn[1] if hn else end
+    if kind == "num" and num_value is not None and num_value != int(num_value) and not m.group("scale"):
+        return None  # "2.5 missiles": a decimal without a unit is a figure of something unnamed
+    if kind == "num" and (m.group("scale") or m.group("short")):
+        integer = False
+    elif kind == "num":
+        lo, hi = lo + round_lo, hi - round_hi  # a count is exact: "28,500 troops" is 28,500
+    lo2, hi2 = apply_qualifier(q_kind, lo, hi, integer=integer)
+    normalized = _label(q_kind, label, lo2, hi2, precise)
+    return Value(
+        type="count", text=text[span_start:span_end], normalized=normalized, key=key, low=lo2, high=hi2,
+        unit=None, precise=precise, qualifier=q_words or (m.group().lower() if not precise else None),
+        span=(span_start, span_end), **base,
+    )
+
+
+def _label(q_kind: str | None, label: str, lo: float, hi: float, precise: bool, unit: str = "") -> str:
+    u = f" {unit}" if unit else ""
+    if not precise:
+        top = "" if math.isinf(hi) else f"–{_fmt(hi)}"
+        return f"{label} ({_fmt(lo)}{top}{u})" if top else f"{label} (≥{_fmt(lo)}{u})"
+    sign = {"min": "≥", "gt": ">", "max": "≤", "lt": "<", "about": "≈", "nearly": "nearly "}.get(q_kind or "", "")
+    return f"{sign}{label}{u}"
+
+
+def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: str | None, q_kind: str | None,
+              family: str, canonical: str, factor: float, offset: float, precise: bool, base: dict,
+              *, label_value: float | None, integer: bool = False) -> Value:
+    lo_c, hi_c = lo * factor + offset, hi * factor + offset
+    lo_c, hi_c = apply_qualifier(q_kind, lo_c, hi_c, integer=False)
+    if family == "length":
+        dims = [(abs(d.start() - start), _DIMENSIONS[d.group(1).lower()])
+                for d in _DIMENSION_RE.finditer(text, max(0, start - 120), end + 120)]
+        key = min(dims)[1] if dims else "distance"
+        rel = _FROM_ANCHOR.match(text, end)
+        of = re.match(r"\s+of\s+", text[end:end + 6])
+        hn = _head_noun(text, end + of.end()) if of and not dims else None
+        if hn:
+            key = f"length:{hn[0]}"  # "160 mm of rain", "30 cm of snow": an amount, not a distance
+        elif key == "distance" and rel:
+            # "80 km south of the capital" measures where, not how far something went.
+            key = f"distance:{rel.group(1).lower()}"
+    elif family == "age":
+        key = _age_key(text, start, end)
+    elif family in _PLAIN_FAMILIES:
+        key = family
+    else:
+        fam = "money" if family.startswith("money:") else family
+        word = _context_word(text, start, end)
+        # With no measured word the family alone would join unrelated figures of a story
+        # ("3%" of one thing, "5%" of another) into a false conflict: leave the key empty.
+        key = f"{fam}:{word}" if word else ""
+        if key and _BY_BEFORE.search(text, max(0, start - 4), start):
+            key += ":change"  # "cut rates by 25 basis points" is a change, "to 1.25%" a level
+    if label_value is not None:
+        shown = _fmt(label_value * factor + offset)
+    else:  # a range: "5-10 km"
+        shown = f"{_fmt(lo_c)}–{_fmt(hi_c)}"
+    normalized = _label(q_kind, shown, lo_c, hi_c, precise, canonical)
+    return Value(
+        type="quantity", text=text[start:end], normalized=normalized, key=key, low=lo_c, high=hi_c,
+        unit=canonical, precise=precise, qualifier=q_words, span=(start, end), **base,
+    )
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
+    """Every typed value ``sentence`` states, dates resolved against ``article.published``."""
+    text = sentence.text
+    base = {"article_id": sentence.article_id or article.id, "sentence_index": sentence.index}
+    values: list[Value] = []
+    taken: list[tuple[int, int]] = []
+
+    dates = find_dates(text, article.published)
+    day: date | None = next((d.day for d in dates if d.day is not None), None)
+    times = find_times(text, article.published, day, [(d.start, d.end) for d in dates])
+    for t in sorted(dates + times, key=lambda e: e.start):
+        values.append(_time_value(text, t, base))
+        taken.append((t.start, t.end))
+
+    quotes = find_quotations(text)
+    quote_spans = [(q.start, q.end) for q in quotes]
+    numeric = _numeric_values(text, taken, base)
+    values.extend(numeric)
+    taken.extend(v.span for v in numeric)
+
+    for p in find_places(text, taken):
+        values.append(Value(
+            type="place", text=p.text, normalized=f"{p.relation} {p.anchor}", key=f"place:{p.anchor.casefold()}",
+            precise=p.precise, qualifier=p.relation, span=(p.start, p.end), **base,
+        ))
+    people = find_people(text)
+    for f in people:
+        values.append(Value(
+            type="person", text=f.text, normalized=f.name, key=f"person:{f.name.casefold()}",
+            qualifier=f.role, span=(f.start, f.end), **base,
+        ))
+    for f in find_organizations(text):
+        values.append(Value(
+            type="organization", text=f.text, normalized=f.name, key=f"org:{normalize_claimant(f.name)}",
+            span=(f.start, f.end), **base,
+        ))
+    attributions = [_as_person(a, people)
+                    for a in find_attributions(text) if not _overlaps((a.start, a.start + 1), quote_spans)]
+    for a in attributions:
+        values.append(Value(
+            type="attribution", text=a.text, normalized=normalize_claimant(a.name), key="attribution",
+            qualifier=a.role, span=(a.start, a.end), **base,
+        ))
+    for q in quotes:
+        values.append(Value(
+            type="quotation", text=q.text, normalized=q.name, key="quote", span=(q.start, q.end), **base,
+        ))
+    claimant = _claimant(attributions)
+    if claimant:
+        values = [v if v.type == "attribution" else _with_claimant(v, claimant) for v in values]
+    values.sort(key=lambda v: (v.span, v.type))
+    return tuple(values)
+
+
+def _as_person(a: Found, people: list[Found]) -> Found:
+    """An attribution to a titled person names the person: "Chief Cabinet Secretary X said" → X,
+    so that "X said" elsewhere is the same claimant."""
+    for p in people:
+        if p.name and p.name in a.name and len(p.name) < len(a.name):
+            return replace(a, name=p.name)
+    return a
+
+
+def _claimant(attributions: list[Found]) -> str | None:
+    """The sentence's claimant: the reporting subject, else the source it cites."""
+    direct = [a for a in attributions if a.role not in ("citing", "quoting")]
+    chosen = direct[0] if direct else (attributions[0] if attributions else None)
+    return normalize_claimant(chosen.name) if chosen else None
+
+
+def _with_claimant(v: Value, claimant: str) -> Value:
+    return replace(v, claimant=claimant)
+
+
+def _time_value(text: str, t: TimeExpr, base: dict) -> Value:
+    event = _event_word(text, t.start, t.end)
+    # With no event word, an empty key: such dates only meet identical dates (the claims stage
+    # groups key-less values by their normalised form), never conflict with other dates.
+    key = f"{t.type}:{event}" if event else ""
+    return Value(
+        type=t.type, text=t.text, normalized=t.normalized, key=key, low=t.low, high=t.high,
+        unit=("clock" if t.clock else "local" if t.floating else "s") if t.low is not None else None,
+        precise=t.precise,
+        qualifier=t.qualifier,
+        span=(t.start, t.end), **base,
+    )
+
+
+# ---------------------------------------------------------------- comparison
+
+_TIMELIKE = frozenset({"date", "time"})
+# Vague quantifiers are conventions, not bounds ("several" is usually 3-7, yet reports say
+# "several" of two): a vague count or quantity is compared with a factor-2 tolerance, so that
+# "two" against "several" is compatible but divergent, and "dozens" against 28,500 is not.
+VAGUE_TOLERANCE = 2.0
+
+
+def _loose(v: Value) -> tuple[float, float]:
+    lo, hi = v.low, v.high  # type: ignore[assignment]
+    if v.precise or v.type not in ("count", "quantity"):
+        return lo, hi  # type: ignore[return-value]
+    return (lo / VAGUE_TOLERANCE if lo > 0 else lo), (hi * VAGUE_TOLERANCE if hi > 0 else hi)
+
+
+def same_key(a: Value, b: Value) -> bool:
+    """Whether two values measure the same thing: the same non-empty key and type.
+
+    A time is not the same key as its day ("date:launch" vs "time:launch"): a second source
+    for the day does not confirm the hour.
+    """
+    return bool(a.key) and a.key == b.key and a.type == b.type
+
+
+def compatible(a: Value, b: Value) -> bool | None:
+    """Whether two values can both be true; None when they are not comparable.
+
+    Overlapping intervals agree (a vague value that overlaps a precise one is compatible; the
+    caller reads ``precise`` to call that a divergence); disjoint intervals disagree; two
+    different bearings to one anchor disagree; different types, units or anchors, and
+    unresolved dates, are not comparable.
+    """
+    if a.type != b.type and not {a.type, b.type} <= _TIMELIKE:
+        return None
+    if a.type in ("count", "quantity") or a.type in _TIMELIKE:
+        if None in (a.low, a.high, b.low, b.high):
+            return None
+        alo, ahi = _loose(a)
+        blo, bhi = _loose(b)
+        if "clock" in (a.unit, b.unit) and a.type == b.type == "time" and a.unit != b.unit:
+            if "s" in (a.unit, b.unit):
+                return True  # a clock reading with no day or zone fits some offset of any instant
+            # A clock reading against a dated wall-clock time: compare the time of day.
+            alo, ahi = (alo % 86400, ahi % 86400) if a.unit == "local" else (alo, ahi)
+            blo, bhi = (blo % 86400, bhi % 86400) if b.unit == "local" else (blo, bhi)
+            if alo > ahi or blo > bhi:
+                return True  # wraps midnight: too rare to judge
+        elif {a.unit, b.unit} == {"local", "s"} and a.type in _TIMELIKE and b.type in _TIMELIKE:
+            # A wall-clock time against an instant: compatible when some UTC offset in use
+            # turns the one into the other.
+            if a.unit == "local":
+                alo, ahi = alo - ANYWHERE[1] * 3600, ahi - ANYWHERE[0] * 3600
+            else:
+                blo, bhi = blo - ANYWHERE[1] * 3600, bhi - ANYWHERE[0] * 3600
+        elif (a.unit or "") != (b.unit or ""):
+            return None
+        return alo <= bhi and blo <= ahi
+    if a.type == "place":
+        if a.key != b.key:
+            return None
+        return not relations_conflict(_relation(a), _relation(b))
+    if a.type == "person":
+        if a.key != b.key:
+            return None
+        return not _roles_conflict(a.qualifier, b.qualifier)
+    if a.type == "quotation":
+        x, y = a.normalized, b.normalized
+        return x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} "
+    if a.type in ("organization", "attribution"):
+        return True if normalize_words(a.normalized) == normalize_words(b.normalized) else None
+    return None
+
+
+def _relation(v: Value) -> str:
+    """A place value's relation: its qualifier, else its normalised text without the anchor."""
+    if v.qualifier:
+        return v.qualifier
+    anchor = v.key.split(":", 1)[-1]
+    norm = v.normalized.casefold()
+    return norm[: norm.rfind(anchor)].strip() if anchor and anchor in norm else norm
+
+
+_FORMER = re.compile(r"\b(?:former|ex|then)\b", re.IGNORECASE)
+
+
+def _roles_conflict(a: str | None, b: str | None) -> bool:
+    """"Former President" against "President" for one person: a change of status."""
+    if not a or not b:
+        return False
+    fa, fb = bool(_FORMER.search(a)), bool(_FORMER.search(b))
+    if fa == fb:
+        return False
+    core = lambda r: set(normalize_words(_FORMER.sub(" ", r)).split())  # noqa: E731
+    return bool(core(a) & core(b))

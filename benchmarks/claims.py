@@ -84,6 +84,27 @@ def covers(claim: Claim, item: dict) -> bool:
     return len(hits) >= 2
 
 
+def _where(claims: tuple[Claim, ...], item: dict) -> list[str]:
+    """For a missed item: which value claim holds each mention, with its key and status."""
+    lines = []
+    for m in item["mentions"]:
+        hits = [
+            (c, v)
+            for c in claims
+            if c.key
+            for v in c.values
+            if v.article_id == m["article"] and (_contains(v.text, m["text"]) or _contains(m["text"], v.text))
+        ]
+        if not hits:
+            lines.append(f"       {m['article']:>4} {m['text']!r}: no value")
+        for c, v in hits[:3]:
+            lines.append(
+                f"       {m['article']:>4} {m['text']!r}: {v.type} key={v.key!r} norm={v.normalized!r} "
+                f"claimant={v.claimant!r} -> claim {c.id[:6]} {c.status}"
+            )
+    return lines
+
+
 def _ratio(a: int, b: int) -> float:
     return a / b if b else float("nan")
 
@@ -110,6 +131,8 @@ def evaluate(files, embedder=None, *, log=None) -> dict[str, dict[str, int]]:
                     t["found"] += 1
                 elif log:
                     log(f"  MISS {rel} [{data['story']}] {e['about']}: {[m['text'] for m in e['mentions']]}")
+                    for line in _where(claims, e):
+                        log(line)
             for c in predicted:
                 if any(covers(c, e) for e in items):
                     t["tp"] += 1

@@ -35,6 +35,7 @@ from .model import Sentence, SentencePair
 ANCHOR_N = 5  # passim's default n-gram order for reprint detection
 PASSAGE_GAP = 20  # tokens; a longer gap between consecutive anchors starts a new passage
 MAX_CHAINS = 3  # in-order anchor chains tried per pair (the first, then moved material)
+TOP_K = 2  # embedding candidates must be among each other's TOP_K nearest sentences
 EMBED_FLOOR = 0.45  # cosine below which a pair is not even scored (MRPC: <2% of paraphrases)
 PARAPHRASE_P = 0.5  # probability at which a pair is called a paraphrase (MRPC decision)
 # Cosine from which two sentences are aligned as the same statement even when the paraphrase
@@ -299,7 +300,14 @@ def candidates(
     cols = [j for j in range(len(b.texts)) if j not in done_b and b_vectors[j].any()]
     if rows and cols:
         sims = a_vectors[rows] @ b_vectors[cols].T
-        for r, c in zip(*np.nonzero(sims >= EMBED_FLOOR)):
+        # Only pairs that are among each other's TOP_K nearest: a statement has one or two
+        # counterparts, and a story's sentences are all somewhat alike, so this bounds the
+        # candidates per article pair at O(n) instead of O(n²).
+        k_r, k_c = min(TOP_K, len(cols)), min(TOP_K, len(rows))
+        row_kth = -np.partition(-sims, k_r - 1, axis=1)[:, k_r - 1 : k_r]
+        col_kth = -np.partition(-sims, k_c - 1, axis=0)[k_c - 1 : k_c, :]
+        keep = (sims >= EMBED_FLOOR) & (sims >= row_kth) & (sims >= col_kth)
+        for r, c in zip(*np.nonzero(keep)):
             i, j = rows[int(r)], cols[int(c)]
             if (i, j) in out:
                 continue

@@ -117,7 +117,7 @@ def write_brief(
         (m.article_id, m.sentence_index) for c in claims if c.status in _DISPUTED for m in c.mentions
     }
     published = {a.id: a.published for a in articles}
-    texts = {c.id: _text_for(c, disputed, published) for c in body_pool}
+    texts = {c.id: _text_for(c, disputed, published, lengths) for c in body_pool}
     # A value claim whose every sentence is disputed on another count adds nothing the
     # "Sources disagree" part does not show better.
     body_pool = [c for c in body_pool if texts[c.id] is not None or not c.key]
@@ -191,6 +191,7 @@ def _text_for(
     claim: Claim,
     disputed: set[tuple[str, int]],
     published: Mapping[str, datetime | None],
+    lengths: Mapping[str, int],
 ) -> str | None:
     """The sentence to quote for a claim: one not caught in a dispute about something else.
 
@@ -209,7 +210,10 @@ def _text_for(
             return (t is not None, t.timestamp() if t is not None else 0.0)
 
         return max(clean, key=when).text
-    return clean[0].text
+    if not claim.key:
+        return clean[0].text  # a statement claim: its mentions say the same thing
+    # A value claim: the sentence nearest its article's top, where the fact is stated directly.
+    return min(clean, key=lambda m: (m.sentence_index / lengths.get(m.article_id, 1), m.article_id)).text
 
 
 def _position(claim: Claim, lengths: Mapping[str, int]) -> float:
@@ -272,7 +276,9 @@ def _lead(
     top = max(c.independent_sources for c in chosen)
     best = [c for c in chosen if c.independent_sources == top]
     factual = [c for c in best if _section(c, start, texts[c.id]) not in ("reactions", "background")]
-    return min(factual or best, key=lambda c: (_position(c, lengths), c.id))
+    # A statement claim leads before a value claim: the value claim's quoted sentence is
+    # only one of the sentences carrying the figure, often not the article's opening.
+    return min(factual or best, key=lambda c: (bool(c.key), _position(c, lengths), c.id))
 
 
 def _cited(claim: Claim) -> tuple[str, ...]:

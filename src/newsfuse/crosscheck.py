@@ -11,8 +11,10 @@ never in articles).  For the values of one key — what they measure — the rul
    nowhere confirms (an article that merely leaves out a figure the other gives does not
    conflict with it).  Articles of one group that disagree without being successive
    editions conflict too: a rewrite that changed a figure is not an update.
-3. The same comparison between values attributed to different claimants, or of a vague value
-   ("several") against a precise or a different vague one, is a *divergence*.
+3. Incompatible precise values conflict whoever states them (two claimants who give different
+   precise figures still leave the reader two figures to choose from).  A vague value
+   ("several") against a precise or a different vague one, or two claimants disagreeing
+   inside one article, is a *divergence*.
 4. A count or quantity whose successive levels follow publication time without coming back
    to an earlier level (10 → 15 → 22, or 180,000 → 240,000 → 95,000 people without power)
    is *evolving* when the change reads as a change: three or more levels, a later edition of
@@ -455,7 +457,9 @@ def _compare_articles(
             for y in lone_b:
                 if not contradicts(x, y):
                     continue
-                (divergences if _different_claimants(x, y) else conflicts).append((x, y))
+                # Precise values that cannot both be true conflict whoever states them: the
+                # reader still has to decide between them (vague values only diverge, below).
+                conflicts.append((x, y))
     # Vague values: against a precise value of the other side, or an incompatible vague one.
     for x, others in ((v, vb) for v in va if not v.precise and v.type in NUMERIC_TYPES):
         for y in others:

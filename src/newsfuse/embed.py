@@ -69,6 +69,15 @@ def load_embedder(name: str | None = DEFAULT_MODEL, device: str | None = None) -
         path = _model_path(name)
     except ImportError:
         return None
+    # Library progress bars would interleave with ours on stderr.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except ImportError:  # older transformers: the bar is cosmetic
+        pass
     try:
         model = SentenceTransformer(path, device=device or "cpu")
     except Exception as exc:  # the library raises many kinds; the user needs one message

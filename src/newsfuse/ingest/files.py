@@ -2,7 +2,8 @@
 
 Folders are read recursively in sorted path order (so every run sees the same order); hidden
 files and folders (name starting with ``.``) are skipped, and so are files whose extension no
-reader knows and a folder's own README / LICENSE / CHANGELOG files.  A file named explicitly is always read: an unknown extension is sniffed (HTML if
+reader knows and a folder's own README / LICENSE / CHANGELOG files and other Markdown files named
+in capitals (``NOTES.md``).  A file named explicitly is always read: an unknown extension is sniffed (HTML if
 it looks like markup, a feed if it has an RSS/Atom root, text otherwise).
 
 Kinds by extension (a trailing ``.gz`` is unwrapped first): ``.txt`` ``.md`` → text (unless the
@@ -58,7 +59,11 @@ _HOUSEKEEPING = frozenset({"readme", "license", "licence", "changelog", "contrib
 
 
 def _skipped(name: str) -> bool:
-    return name.startswith(".") or name.lower().split(".")[0] in _HOUSEKEEPING
+    stem = name.split(".")[0]
+    # Besides the usual housekeeping names, a Markdown file named in capitals (NOTES.md,
+    # FINDINGS.md, TODO.md) is by convention a document about the folder, not an article.
+    shouting_md = name.lower().endswith((".md", ".md.gz")) and stem.isupper() and len(stem) > 1
+    return name.startswith(".") or stem.lower() in _HOUSEKEEPING or shouting_md
 
 
 def walk(folder: Path) -> Iterator[Path]:

@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", nargs="?", default=str(DATA))
     ap.add_argument("--no-embed", action="store_true", help="run reuse without sentence embeddings")
-    ap.add_argument("--verbose", action="store_true", help="print misses and false positives")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print misses and false positives")
     args = ap.parse_args(argv)
     files = sorted(Path(args.data).glob("*.json"))
     if not files:

@@ -60,13 +60,14 @@ def test_vague_against_precise_is_divergent():
     assert "vague" in r.explanation
 
 
-def test_different_claimants_are_divergent_not_conflicting():
+def test_different_claimants_with_precise_values_conflict():
+    # Two precise figures that cannot both be true leave the reader a choice, whoever gives them.
     vs = [val("a", 0, "two", 2, claimant="the port authority"),
           val("b", 0, "three", 3, claimant="the fishermen's union")]
     r = assess(vs, groups_of(["a"], ["b"]), pub(a=0, b=0))
-    assert r.status == "divergent"
+    assert r.status == "conflicting"
     assert "claimants" in r.explanation
-    # ... also when both voices are in one article.
+    # Both voices inside one article: the article reports a dispute, a divergence.
     same = [val("a", 0, "two", 2, claimant="the port authority"),
             val("a", 3, "three", 3, claimant="the fishermen's union")]
     assert assess(same, groups_of(["a"]), pub(a=0)).status == "divergent"

@@ -365,10 +365,14 @@ def assess(
     if conflicts:
         involved = [v for pair in conflicts for v in pair]
         sides = _sides(sorted(involved, key=lambda v: (_ts(published, v.article_id) or 0, v.article_id)))
+        who = ""
+        if any(_different_claimants(x, y) for x, y in conflicts):
+            who = " The values come from different claimants (" + ", ".join(
+                sorted({v.claimant for v in involved if v.claimant})) + ")."
         return Assessment(
             "conflicting",
             n_groups,
-            f"Independent sources give incompatible precise values: {_describe(sides)}.{update_note}",
+            f"Independent sources give incompatible precise values: {_describe(sides)}.{who}{update_note}",
             sides,
         )
     if divergences:

@@ -70,6 +70,14 @@ class StoryParams:
     # leads count.
     embed_weight: float = 0.2  # score added for an embedding cosine of 1.0
     embed_offset: float = 0.6  # embedding cosine below which the leads give no evidence
+    # Central actors (see _persons): two stories whose salient people differ are two events of
+    # one kind (two arrests of players of one team).  The score loses ``person_penalty`` ×
+    # (1 − cosine of the two person-mention distributions) when both sides name people.
+    # Calibrated on the ECB+ and GVC validation sets (benchmarks/stories.py --calibrate).
+    person_penalty: float = 0.15
+    person_floor: float = 0.3
+    person_support: int = 3
+    person_on_add: bool = False
     date_bonus: float = 0.05  # the lead names a day the story names too
     # both name days, none within a day of each other; 0.1 and 0.2 tie on the validation sets
     # (ECB+ has no dates, GVC few look-alikes), 0.3 split one more GVC event
@@ -144,6 +152,59 @@ def _raw_terms(article: Article, params: StoryParams) -> dict[str, list[float]]:
     return terms
 
 
+# A capitalised word (hyphenated parts allowed; a possessive 's is left outside) and runs of
+# them separated by single spaces, an initial ("J.") allowed inside a run.
+_CAP_WORD = r"[A-Z][a-z]+(?:-?[A-Z]?[a-z]+)*(?!\w)"  # Smith, McDonald, Smith-Jones
+_CAP_RUN = re.compile(r"(?<![\w’'])" + _CAP_WORD + r"(?:[ \t]+(?:[A-Z]\.[ \t]+)?" + _CAP_WORD + r")*")
+_DETERMINERS = frozenset("the a an this that these those our their its his her".split())
+
+
+def _persons(text: str) -> dict[str, float]:
+    """Salient people of ``text``: surname → share of person mentions (sums to 1, or empty).
+
+    No named-entity model is available offline, so people are recognised by how news writes
+    them, not by a list of names: introduced in full ("Given Surname": a run of two or more
+    capitalised words ending in the surname) and then referred to by the surname alone.  A run
+    that a determiner precedes ("the Highway Patrol", "the Surgeon General") names a body, a
+    title or a place, and its words are not surnames.  Headline-case lines are skipped (every
+    word is capitalised there).  Only people named in full and mentioned at least twice count:
+    the central actors, not people quoted in passing.
+    """
+    full: Counter = Counter()
+    alone: Counter = Counter()
+    excluded: set[str] = set()
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+            continue
+        for m in _CAP_RUN.finditer(line):
+            run = [w for w in m.group().split() if not w.endswith(".")]
+            before = line[max(0, m.start() - 12) : m.start()].split()
+            if (before and before[-1].lower() in _DETERMINERS) or run[0].lower() in _DETERMINERS:
+                excluded.update(run)
+                continue
+            # words that open a sentence are capitalised whatever they are: drop stop words
+            while run and run[0].lower() in _STOP:
+                run = run[1:]
+            if len(run) >= 2 and run[-1].lower() not in _STOP:
+                full[run[-1]] += 1
+            elif len(run) == 1:
+                alone[run[0]] += 1
+    people = {w.lower(): full[w] + alone[w] for w in full
+              if w not in excluded and alone[w] >= 1 and full[w] + alone[w] >= 2}
+    total = sum(people.values())
+    return {w: c / total for w, c in people.items()} if total else {}
+
+
+def _person_overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float | None:
+    """Cosine of two person-mention distributions; None when either side names nobody."""
+    if not a or not b:
+        return None
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return _dot(a, b) / (na * nb) if na and nb else None
+
+
 def document_frequencies(articles: Iterable[Article], params: StoryParams = StoryParams()) -> Counter:
     """In how many of ``articles`` each term occurs (the IDF that :class:`StoryIndex` can take)."""
     df: Counter = Counter()
@@ -183,6 +244,8 @@ class _Story:
     days: Counter
     embedding: np.ndarray | None
     first: int  # earliest member (publication, then id): names the story
+    persons: dict[str, float]  # sum of the members' person distributions (_persons)
+    person_docs: int  # members that name someone
 
 
 @dataclass(frozen=True)
@@ -293,6 +356,7 @@ class StoryIndex:
         if embedding is None and self.embedder is not None:
             embedding = self.embedder.encode([lead[:1000]])[0]
         signature = _MINHASHER.signature(_WORD.findall(article.text.lower()))
+        persons = _persons(f"{article.title}\n{article.text}" if article.title else article.text)
 
         # 1. near copies
         scores: dict[int, float] = {}
@@ -337,6 +401,8 @@ class StoryIndex:
             if embedding is not None and story.embedding is not None:
                 e = float(embedding @ story.embedding) / (float(np.linalg.norm(story.embedding)) or 1.0)
                 score += p.embed_weight * max(0.0, e - p.embed_offset) / (1.0 - p.embed_offset)
+            if p.person_on_add:
+                score -= self._person_cost(persons, 1 if persons else 0, story.persons, story.person_docs)
             rel = self._date_relation(days, story.days)
             if rel > 0:
                 score += p.date_bonus
@@ -364,10 +430,11 @@ class StoryIndex:
             self._stories[root] = _Story(
                 [member], dict(vec), 1.0, ts, ts, Counter(days),
                 None if embedding is None else np.array(embedding, dtype=np.float32), member,
+                dict(persons), 1 if persons else 0,
             )
         else:
             root = joined[0][1]
-            self._join(root, member, vec, ts, days, embedding)
+            self._join(root, member, vec, ts, days, embedding, persons)
             for s, other in joined[1:]:
                 if s < p.bridge and s != _COPY:
                     break
@@ -405,12 +472,20 @@ class StoryIndex:
         if a.embedding is not None and b.embedding is not None:
             e = float(a.embedding @ b.embedding) / pairs
             score += p.embed_weight * max(0.0, e - p.embed_offset) / (1.0 - p.embed_offset)
+        score -= self._person_cost(a.persons, a.person_docs, b.persons, b.person_docs)
         rel = self._date_relation(list(a.days), b.days)
         if rel > 0:
             score += p.date_bonus
         elif rel < 0 and a.start is not None and b.start is not None:
             score -= p.date_penalty
         return score
+
+    def _person_cost(self, a: Mapping[str, float], na: int, b: Mapping[str, float], nb: int) -> float:
+        p = self.params
+        overlap = _person_overlap(a, b)
+        if overlap is None or overlap >= p.person_floor:
+            return 0.0
+        return p.person_penalty * min(1.0, min(na, nb) / p.person_support)
 
     def _merge_neighbours(self, root: int, neighbours: set[int]) -> int:
         """Merge into ``root``'s story, best first, every neighbour whose average linkage
@@ -486,8 +561,11 @@ class StoryIndex:
         return merges
 
     def _join(self, root: int, member: int, vec: Mapping[str, float], ts: float | None,
-              days: Sequence[date], embedding: np.ndarray | None) -> None:
+              days: Sequence[date], embedding: np.ndarray | None, persons: Mapping[str, float]) -> None:
         s = self._stories[root]
+        for t, w in persons.items():
+            s.persons[t] = s.persons.get(t, 0.0) + w
+        s.person_docs += 1 if persons else 0
         s.members.append(member)
         s.first = min(s.first, member, key=self._order_key)
         for t, w in vec.items():
@@ -522,6 +600,9 @@ class StoryIndex:
             sa.start = sb.start if sa.start is None else min(sa.start, sb.start)
             sa.end = sb.end if sa.end is None else max(sa.end, sb.end)  # type: ignore[type-var]
         sa.days.update(sb.days)
+        for t, w in sb.persons.items():
+            sa.persons[t] = sa.persons.get(t, 0.0) + w
+        sa.person_docs += sb.person_docs
         if sb.embedding is not None:
             sa.embedding = sb.embedding if sa.embedding is None else sa.embedding + sb.embedding
         return a

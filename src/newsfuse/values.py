@@ -154,6 +154,7 @@ _DIMENSIONS = {
     "wide": "width", "length": "length", "long": "length", "range": "range", "radius": "radius",
     "diameter": "diameter", "distance": "distance", "flew": "distance", "flown": "distance",
     "traveled": "distance", "travelled": "distance", "away": "distance", "fly": "distance",
+    "beneath": "depth", "underground": "depth",
 }
 _DIMENSION_RE = re.compile(r"\b(" + "|".join(_DIMENSIONS) + r")\b", re.IGNORECASE)
 _PLAIN_FAMILIES = frozenset({"speed", "magnitude", "temperature", "age"})
@@ -198,6 +199,7 @@ _FROM_ANCHOR = re.compile(
 _NEGATIVE = re.compile(r"(?:(?<![\w-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
 _MAG_SHORT = re.compile(r"\bM\s?(?P<m>\d(?:\.\d{1,2})?)\b")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_NOUN_OF = re.compile(r"\b([A-Za-z]{3,})\s+of\s+$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
 
@@ -299,6 +301,12 @@ _AUX = frozenset({"were", "was", "had", "have", "has", "been", "being", "are", "
 
 
 _APPOS_NAME = re.compile(r"([A-Z][\w'’-]{1,40}),\s+(?:(?:an?|the)\s+)?$")
+
+
+def _amount_noun(word: str) -> str:
+    """A measured noun in its base form: "rainfall" and "rain", "snowfall" and "snow" measure
+    one amount (English forms such compounds with "-fall")."""
+    return word[:-4] if word.endswith("fall") and len(word) > 6 else word
 
 
 def _age_key(text: str, start: int, end: int) -> str:
@@ -624,11 +632,26 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
         rel = _FROM_ANCHOR.match(text, end)
         of = re.match(r"\s+of\s+", text[end:end + 6])
         hn = _head_noun(text, end + of.end()) if of and not dims else None
-        if hn:
-            key = f"length:{hn[0]}"  # "160 mm of rain", "30 cm of snow": an amount, not a distance
-        elif key == "distance" and rel:
-            # "80 km south of the capital" measures where, not how far something went.
+        # The noun the figure is "of" ("waves of up to 30 cm", "a depth of 10 km", "rainfall
+        # of 620 mm") says what it measures more surely than any dimension word nearby.
+        _, _, q_at = _qualifier(text, start)
+        noun_of = _NOUN_OF.search(text, max(0, q_at - 40), q_at)
+        measured = None
+        if noun_of and (noun_of.group(1).islower() or noun_of.start() == 0):
+            w = noun_of.group(1).lower()
+            if w not in STOPWORDS and not verb_lemma(w) and w not in _NOT_MEASURED:
+                measured = w
+        if measured in _DIMENSIONS:
+            key = _DIMENSIONS[measured]
+        elif hn:
+            key = f"length:{_amount_noun(hn[0])}"  # "160 mm of rain", "30 cm of snow": an amount
+        elif rel and (key == "distance" or min(dims)[0] > abs(rel.start() - end)):
+            # "80 km south of the capital" measures where, not how far something went; the
+            # anchor right after the figure outranks a dimension word of a neighbouring clause
+            # ("at a depth of 10 km, with its epicentre 27 km northeast of X").
             key = f"distance:{rel.group(1).lower()}"
+        elif measured and key == "distance":
+            key = f"length:{_amount_noun(noun_lemma(measured))}"
     elif family == "age":
         key = _age_key(text, start, end)
     elif family in _PLAIN_FAMILIES:

@@ -95,3 +95,24 @@ def test_stories_without_db(tmp_path):
     result = CliRunner().invoke(app, ["stories", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 1
     assert "newsfuse run" in result.output
+
+
+def test_graph_outputs(tmp_path):
+    inputs = tmp_path / "in"
+    write_inputs(inputs)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        ["run", str(inputs), "--out", str(out), "--db", str(tmp_path / "n.db"), "--model", "none",
+         "--graph", "dot", "--graph", "graphml"],
+    )
+    assert result.exit_code == 3, result.output
+    dots = list(out.glob("story-*.dot"))
+    graphmls = list(out.glob("story-*.graphml"))
+    assert dots and len(dots) == len(graphmls)
+    assert dots[0].read_text().startswith("digraph")
+    import xml.etree.ElementTree as ET
+
+    ET.parse(graphmls[0])  # well-formed
+    bad = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "--graph", "png", "--model", "none"])
+    assert bad.exit_code == 2

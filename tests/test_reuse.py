@@ -102,7 +102,7 @@ def test_moved_paragraph_is_still_aligned():
 
 def test_lis_keeps_longest_increasing_chain():
     points = [(0, 5), (1, 1), (2, 2), (3, 0), (4, 3), (5, 4)]
-    chain = [points[i] for i in al._lis(points)]
+    chain = [points[i] for i in al.increasing_chain(points)]
     assert chain == [(1, 1), (2, 2), (4, 3), (5, 4)]
 
 

@@ -271,3 +271,72 @@ def test_incremental_add_is_idempotent_and_settings_are_recorded():
 def test_empty_input():
     assert cluster_stories([], {}) == []
     assert StoryIndex().stories() == []
+
+
+# ---------------------------------------------------------------- central people, lone articles
+def test_persons_are_named_in_full_then_by_surname():
+    from newsfuse.stories import _persons
+
+    text = ("Harbour Kestrels winger Tobin Aslett was arrested on Tuesday. Aslett was released on "
+            "bail, the Dunmore Harbour Police said. Coach Mara Quell declined to comment.\n"
+            "The Harbour Police said Aslett had been stopped near the Kestrels stadium. "
+            "Police chief Edda Rowe told reporters the case was routine.")
+    people = _persons(text)
+    # Aslett: named in full, then alone three times; Quell and Rowe: once each (passing
+    # mentions); "Police": a run that a determiner opens names a body, not a person
+    assert set(people) == {"aslett"}
+    assert abs(sum(people.values()) - 1.0) < 1e-9
+    assert _persons("") == {} and _persons("no capitals here at all") == {}
+    # headline-case lines are skipped: every word is capitalised there
+    assert _persons("Kestrels Winger Tobin Aslett Arrested Near Stadium\nAslett Aslett") == {}
+
+
+def _arrest(aid: str, player: str, surname: str, variant: int, event: int) -> Article:
+    """Two arrests of two players of one invented team: same team, town, charge and words."""
+    if event == 0:
+        leads = [
+            f"Harbour Kestrels winger {player} was arrested on suspicion of drunk driving early on "
+            f"Tuesday, Dunmore police said. {surname} was released on bail hours later.",
+            f"Dunmore police arrested Kestrels winger {player} on suspicion of drunk driving. "
+            f"{surname} failed a roadside breath test near the harbour bridge.",
+            f"Kestrels winger {player} faces a drunk-driving charge after his arrest in Dunmore; "
+            f"{surname} told the club he would fight it.",
+        ]
+    else:
+        leads = [
+            f"Harbour Kestrels defender {player} has been charged with drunk driving after a crash "
+            f"outside a Dunmore nightclub, police said. {surname} was unhurt.",
+            f"Police in Dunmore said Kestrels defender {player} was detained on suspicion of drunk "
+            f"driving after his car hit a wall. {surname} was bailed.",
+            f"{player}, the Kestrels defender, was held by Dunmore police on a drunk-driving "
+            f"charge; {surname} is the second Kestrels player arrested this season.",
+        ]
+    body = f" The Harbour Kestrels said they were aware of the arrest of {surname} and would comment later."
+    return art(aid, "", leads[variant % 3] + body)
+
+
+def test_different_central_people_keep_look_alike_stories_apart():
+    from dataclasses import replace
+
+    first = [_arrest(f"a{i}", "Tobin Aslett", "Aslett", i, 0) for i in range(3)]
+    second = [_arrest(f"b{i}", "Rudi Fenwell", "Fenwell", i, 1) for i in range(3)]
+    # full penalty from one member on: three reports a side are below the default support
+    base = replace(StoryParams(), person_support=1)
+    merged = run(first + second, params=replace(base, person_penalty=0.0))
+    assert len(merged) == 1, "the test needs look-alikes that words alone merge"
+    apart = run(first + second, params=base)
+    assert partition(apart) == {frozenset(a.id for a in first), frozenset(a.id for a in second)}
+
+
+def test_lone_short_report_is_adopted_by_its_clear_story():
+    from dataclasses import replace
+
+    reports = [fire(f"f{i}", "Tuesday", FIRE_1 + timedelta(hours=i), i) for i in range(3)]
+    # a one-line follow-up: one shared name, too few weighted terms to reach ``merge``
+    short = art("s1", "", "Meller: the roof fell in within an hour.", FIRE_1 + timedelta(hours=5))
+    other = [fire(f"g{i}", "Friday", FIRE_2 + timedelta(hours=i), i, event=1) for i in range(3)]
+    alone = run(reports + [short] + other, params=replace(StoryParams(), adopt=1.0))
+    assert frozenset({"s1"}) in partition(alone), "the test needs a report that merge leaves alone"
+    adopted = run(reports + [short] + other)
+    assert frozenset({"f0", "f1", "f2", "s1"}) in partition(adopted)
+    assert frozenset({"g0", "g1", "g2"}) in partition(adopted)

@@ -200,7 +200,7 @@ def test_half_open_quantities():
     q = one("The missile has a range of more than 1,000 km.", "quantity")
     assert q.key == "range" and q.high == math.inf and q.low >= 1000
     u = one("Winds of up to 200 km/h were recorded.", "quantity")
-    assert u.key == "speed" and u.low == 0 and u.high == pytest.approx(200.5)
+    assert u.key == "speed:wind" and u.low == 0 and u.high == pytest.approx(200.5)
 
 
 def test_durations_and_ages():
@@ -507,3 +507,16 @@ def test_seed_bearings_conflict(seed_values):
     assert {v.qualifier for v in bearings} == {"north of", "northeast of"}
     a, b = bearings[0], bearings[-1]
     assert same_key(a, b) and compatible(a, b) is False
+
+
+def test_speed_and_length_keys_name_what_is_measured():
+    # Gusts and sustained winds are two figures; the noun a speed belongs to keys them apart.
+    assert one("Gusts could reach 160 km/h near the coast.", "quantity").key == "speed:gust"
+    assert one("It moved at 20 knots.", "quantity").key == "speed"  # no noun: the bare family
+    # A length "of" a measured noun is that amount, whatever dimension word sits nearby.
+    assert one("Stay away from the beach: waves of up to 40 centimetres are expected.", "quantity").key \
+        == "length:wave"
+    assert one("Snowfall of 25 cm closed the pass.", "quantity").key == "length:snow"
+    # The anchor right after a distance outranks a dimension word of another clause.
+    vals = of_type("It hit at a depth of 12 km, with its centre 30 km (19 miles) east of Tarvo.", "quantity")
+    assert [v.key for v in vals] == ["depth", "distance:tarvo"]

@@ -8,8 +8,10 @@ Two kinds of evidence, cheapest first (the way passim aligns reprints):
    anchors get further chains so a moved paragraph is still found.  Each anchor votes for the
    sentence pair it falls in; those pairs are scored lexically.  Exact and near-exact copies
    are aligned here without any model.
-2. **Embeddings.**  Sentences that no anchor aligned are compared by cosine of their sentence
-   embeddings (computed once per sentence by the caller, or here), which finds paraphrases.
+2. **Embeddings.**  Sentences that no anchor matched in near-same wording are compared by
+   cosine of their sentence embeddings (computed once per sentence by the caller, or here);
+   pairs must be among each other's two nearest and reach ``ALIGN_COS`` or the paraphrase
+   model's 0.5.  This finds paraphrases without scoring every pair of sentences.
 
 Every candidate pair gets a probability of saying the same thing from a small logistic model
 over explainable features (cosine, token overlap, in-order overlap, disagreeing numbers,
@@ -151,7 +153,7 @@ def prepare(sentences: Sequence[Sentence | str], n: int = ANCHOR_N) -> Prepared:
 # --------------------------------------------------------------------------- anchors
 
 
-def _lis(points: Sequence[tuple[int, int]]) -> list[int]:
+def increasing_chain(points: Sequence[tuple[int, int]]) -> list[int]:
     """Indices of a longest chain of points increasing in both coordinates (O(k log k)).
 
     Hand-written because it is a dozen lines; points come sorted by their first coordinate
@@ -194,7 +196,7 @@ def anchor_passages(a: Prepared, b: Prepared, n: int = ANCHOR_N) -> list[Passage
     for _ in range(MAX_CHAINS):
         if not points:
             break
-        chain_idx = _lis(points)
+        chain_idx = increasing_chain(points)
         chain = [points[i] for i in chain_idx]
         taken = set(chain_idx)
         points = [p for i, p in enumerate(points) if i not in taken]

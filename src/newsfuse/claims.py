@@ -258,6 +258,7 @@ def _key_buckets(
     for t, key in names:
         if ":" not in key and len(refined.get((t, key), ())) == 1:
             uf.union((t, key), refined[(t, key)][0])
+    _join_counts_of_one_noun(names, exact, uf)
     if aligned:
         _join_aligned(values, exact, aligned, uf)
     merged: dict[tuple[str, str], list[Value]] = {}
@@ -283,6 +284,39 @@ def _key_buckets(
         else:
             loose.append([v])
     return buckets + loose
+
+
+def _join_counts_of_one_noun(names, exact, uf) -> None:
+    """Counts of one specific noun join whatever verb governs them, unless an article tells
+    them apart.
+
+    Rewrites change the verb ("survivors were found" / "pulled out 18 survivors", "represents
+    9,000 drivers" / "includes 7,500 drivers") far more often than a story counts one noun two
+    ways; when it does ("nine miners trapped", "two miners rescued"), some article states both
+    counts, and that article is the evidence that the verb separates them: a bucket joins a
+    group of its noun only when exactly one group shares no article with it.  A generic noun
+    ("person") counts people in every role and keeps its verb apart.
+    """
+    by_noun: dict[str, list[tuple[str, str]]] = {}
+    for t, key in names:
+        # Only buckets with a precise figure: "dozens of miners" in a background sentence is
+        # no count of this event to anchor a group.
+        if t == "count" and _head(key) not in _WEAK_KEYS and any(v.precise for v in exact[(t, key)]):
+            by_noun.setdefault(_head(key), []).append((t, key))
+    for same in by_noun.values():
+        if len(same) < 2:
+            continue
+        arts = {name: {v.article_id for v in exact[name]} for name in same}
+        # Larger buckets first: the figure most articles state anchors its group.
+        same.sort(key=lambda n: (-len(arts[n]), n))
+        groups: list[tuple[tuple[str, str], set[str]]] = []
+        for name in same:
+            free = [g for g in groups if not (g[1] & arts[name])]
+            if len(free) == 1:
+                uf.union(free[0][0], name)
+                free[0][1].update(arts[name])
+            else:  # the first of its noun, or ambiguous between several counts of it
+                groups.append((name, set(arts[name])))
 
 
 def _join_aligned(values, exact, aligned, uf) -> None:

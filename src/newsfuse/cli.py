@@ -91,6 +91,9 @@ def run(
     window_days: float = typer.Option(7.0, "--window-days", help="Articles further apart in time than this never share a story."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Inputs larger than this are refused."),
     timeout: float = typer.Option(15.0, "--timeout", help="Seconds to wait for each URL."),
+    graph: list[str] = typer.Option(
+        [], "--graph", help="Also write each story's provenance graph: 'dot' and/or 'graphml' (repeatable)."
+    ),
 ) -> None:
     """Analyse INPUTS and write a cited report into --out.
 
@@ -100,6 +103,10 @@ def run(
     from .report import write_outputs
     from .store import Store, StoreError
 
+    unknown = sorted(set(graph) - {"dot", "graphml"})
+    if unknown:
+        err.print(f"[red]error:[/red] --graph takes 'dot' or 'graphml', not {', '.join(unknown)}")
+        raise typer.Exit(2)
     settings = Settings(
         model=None if model.lower() == "none" else model,
         window_days=window_days,
@@ -128,7 +135,7 @@ def run(
         finally:
             store.close()
 
-    paths = write_outputs(result, out_dir)
+    paths = write_outputs(result, out_dir, graphs=tuple(dict.fromkeys(graph)))
     summary = summarize(result)
     table = Table(title="newsfuse", show_header=False, box=None)
     table.add_row("articles", str(summary["articles"]))

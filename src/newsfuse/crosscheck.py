@@ -81,9 +81,34 @@ def compatible(a: Value, b: Value) -> bool | None:
     intervals only touch are different (see ``_touch_only``).
     """
     result = _values_compatible(a, b)
-    if result is True and _touch_only(a, b):
+    if result is True and (_touch_only(a, b) or _other_maximum(a, b)):
         return False
     return result
+
+
+_MAX_LABEL = re.compile(r"^≤\s*([\d,]*\.?\d+)")
+
+
+def _bound(v: Value) -> tuple[float, float] | None:
+    """A stated maximum ("up to 30 cm") as (the figure, its rounding half-width), else None."""
+    if v.type not in NUMERIC_TYPES or not v.precise or v.high is None or v.low is None:
+        return None
+    m = _MAX_LABEL.match(v.normalized or "")
+    if not m or v.low > 0:
+        return None
+    point = float(m.group(1).replace(",", ""))
+    return point, max(0.0, v.high - point)
+
+
+def _other_maximum(a: Value, b: Value) -> bool:
+    """Whether two stated maxima name different ceilings ("waves of up to 30 cm" / "up to one
+    metre").  As intervals they overlap, yet each says what the most is: two ceilings that
+    differ by more than their rounding are two answers to one question.  Floors ("at least
+    7 dead") are not treated so: later reports raise a floor without contradicting it."""
+    ba, bb = _bound(a), _bound(b)
+    if ba is None or bb is None or (a.unit or "") != (b.unit or ""):
+        return False
+    return abs(ba[0] - bb[0]) > max(ba[1], bb[1], 1e-12)
 
 
 def _touch_only(a: Value, b: Value) -> bool:

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from itertools import combinations
 
 import numpy as np
@@ -138,7 +137,7 @@ def measure(
         p for p in pairs
         if p.method == "exact" or al.lexical_similarity(a.tokens[p.source], b.tokens[p.target]) >= al.EQUAL
     ]
-    chain = al._lis([(p.source, p.target) for p in sorted(pairs, key=lambda p: p.source)])
+    chain = al.increasing_chain([(p.source, p.target) for p in sorted(pairs, key=lambda p: p.source)])
     sim = [al.lexical_similarity(a.tokens[p.source], b.tokens[p.target]) for p in pairs]
     return PairMeasures(
         pairs=tuple(pairs),

@@ -199,6 +199,7 @@ _FROM_ANCHOR = re.compile(
 _NEGATIVE = re.compile(r"(?:(?<![\w-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
 _MAG_SHORT = re.compile(r"\bM\s?(?P<m>\d(?:\.\d{1,2})?)\b")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "to"})
 _NOUN_OF = re.compile(r"\b([A-Za-z]{3,})\s+of\s+$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
@@ -342,7 +343,7 @@ def _count_verb(text: str, start: int, head_end: int) -> str | None:
     return None
 
 
-def _context_word(text: str, start: int, end: int) -> str | None:
+def _context_word(text: str, start: int, end: int, *, nouns_only: bool = False) -> str | None:
     """The nearest content word in the clause: the noun a figure modifies, else one before."""
     after = _words_after(text, end, 2)
     if after:
@@ -371,8 +372,14 @@ def _context_word(text: str, start: int, end: int) -> str | None:
     nouns = [w for w in words if w not in STOPWORDS and w not in _CHANGE_VERBS and not w.endswith("ly")
              and not verb_lemma(w) and not NUMBER_RE.fullmatch(w) and w not in _NOT_MEASURED
              and unit_at(" " + w, 0) is None]
+    if nouns_only:
+        # A bare verb after a modal or "to" ("gusts could reach 160 km/h") is no noun.
+        after_modal = {w for w, prev in zip(words, words[1:]) if prev in _MODALS}
+        nouns = [w for w in nouns if w not in after_modal]
     if nouns:
         return noun_lemma(nouns[0])  # "inflation rose to 3%": what changed, not how
+    if nouns_only:
+        return None
     for w in words:
         if w not in STOPWORDS and w not in _CHANGE_VERBS and verb_lemma(w):
             return verb_lemma(w)
@@ -654,6 +661,11 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
             key = f"length:{_amount_noun(noun_lemma(measured))}"
     elif family == "age":
         key = _age_key(text, start, end)
+    elif family == "speed":
+        # What moves at that speed: "gusts of 166 km/h" and "sustained winds of 150 km/h" are
+        # two figures of one storm.
+        word = _context_word(text, start, end, nouns_only=True)
+        key = f"speed:{word}" if word else "speed"
     elif family in _PLAIN_FAMILIES:
         key = family
     else:

@@ -225,3 +225,42 @@ def test_aligned_sentences_join_values_whose_keys_differ_by_verb():
     assert len(dated) == 1 and dated[0].status == "corroborated" and dated[0].independent_sources == 2
     without = build_claims(Story("s", "s", ("a", "b")), arts, sents, values, (), groups)
     assert not [c for c in without if c.key and len(c.values) == 2]
+
+
+def test_counts_of_one_noun_join_across_verbs_unless_an_article_separates_them():
+    from newsfuse.claims import _key_buckets
+
+    found = val("a", 0, "18 survivors", 18, key="survivor:find")
+    pulled = val("b", 0, "22 survivors", 22, key="survivor:pull")
+    buckets = _key_buckets([found, pulled])
+    assert len(buckets) == 1  # a rewrite changed the verb, not the figure
+    # One article states both "trapped" and "rescued" counts: the verb separates them there,
+    # so a third article's "rescued" count cannot be placed with either.
+    trapped = [val("c", 0, "nine miners", 9, key="miner:trap"), val("d", 0, "11 miners", 11, key="miner:trap")]
+    both = [val("d", 1, "two miners", 2, key="miner:bring")]
+    other = [val("e", 0, "four miners", 4, key="miner:rescue")]
+    buckets = _key_buckets(trapped + both + other)
+    keys = sorted(sorted({v.key for v in b}) for b in buckets)
+    assert ["miner:trap"] in keys and ["miner:bring"] in keys and ["miner:rescue"] in keys
+    # A generic noun keeps its verbs apart.
+    people = [val("a", 0, "5 people", 5, key="person:evacuate"), val("b", 0, "9 people", 9, key="person:rescue")]
+    assert len(_key_buckets(people)) == 2
+
+
+def test_different_maxima_conflict_and_own_day_dates_do_not():
+    up30 = val("a", 0, "up to 30 cm", 0, 0.000305, key="length:wave", type="quantity", unit="km",
+               normalized="≤0.0003 km", qualifier="up to")
+    up1m = val("b", 0, "up to one metre", 0, 0.0010005, key="length:wave", type="quantity", unit="km",
+               normalized="≤0.001 km", qualifier="up to")
+    assert assess([up30, up1m], groups_of(["a"], ["b"]), pub(a=0, b=1)).status == "conflicting"
+    same = val("b", 0, "up to 0.3 m", 0, 0.00035, key="length:wave", type="quantity", unit="km",
+               normalized="≤0.0003 km", qualifier="up to")
+    assert assess([up30, same], groups_of(["a"], ["b"]), pub(a=0, b=1)).status == "corroborated"
+    # Each report dates an ongoing action "today": the days differ because the reports do.
+    day = 86400.0
+    d0 = T0.replace(hour=0).timestamp()
+    a = val("a", 0, "on Wednesday", d0, d0 + day - 1, key="date:contain", type="date", unit="s")
+    b = val("b", 0, "on Thursday", d0 + day, d0 + 2 * day - 1, key="date:contain", type="date", unit="s")
+    assert assess([a, b], groups_of(["a"], ["b"]), pub(a=2, b=26)).status != "conflicting"
+    # The same two days from reports published on one day do conflict.
+    assert assess([a, b], groups_of(["a"], ["b"]), pub(a=2, b=3)).status == "conflicting"

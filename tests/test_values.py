@@ -520,3 +520,18 @@ def test_speed_and_length_keys_name_what_is_measured():
     # The anchor right after a distance outranks a dimension word of another clause.
     vals = of_type("It hit at a depth of 12 km, with its centre 30 km (19 miles) east of Tarvo.", "quantity")
     assert [v.key for v in vals] == ["depth", "distance:tarvo"]
+
+
+def test_partitives_scales_and_named_bare_figures():
+    # "five of the injured" is a part of a group, never the group's count.
+    part = of_type("Five of the injured died in hospital.", "count")
+    assert all(v.key != "injured" for v in part)
+    whole = one("Four of its six carriages overturned.", "count")
+    assert whole.key.startswith("carriage")
+    lakh = one("Each family will get ₹4 lakh in compensation.", "quantity")
+    assert lakh.low < 400_000 < lakh.high and lakh.high < 500_000
+    assert one("The number of survivors of the crash rose to 22 overnight.", "count").key == "survivor"
+    assert one("Survivors: 22.", "count").key == "survivor"
+    # "until June 2030" ends a span; it is not when the signing happened.
+    dates = of_type("He signed a contract on Saturday that runs until June 2030.", "date")
+    assert [d.key for d in dates] == ["date:sign", "date:run:until"] or dates[-1].key.endswith(":until")

@@ -88,6 +88,7 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[\"“”«»]|(?:^|\s)'[^']{12,}'")
+_OPENS_ON_QUOTE = re.compile(r"""\s*["“«'‘]""")
 _END = re.compile(r"""[.!?…]["'”’)\]]*\s*$""")
 
 
@@ -123,7 +124,18 @@ def write_brief(
     body_pool = [c for c in body_pool if texts[c.id] is not None or not c.key]
     quoted = {c.id: texts[c.id] or c.text for c in body_pool}
     chosen = _pick(body_pool, lengths, MAX_BRIEF_SENTENCES, quoted)
-    lead = _lead(chosen, lengths, start, quoted)
+    # The opening statement that several independent sources share may carry a figure they
+    # state differently ("at least two" vs "several"); it still says best what happened.  It
+    # may lead (the disagreement is shown under "Sources disagree"), never fill the body.
+    contested = [
+        c for c in usable
+        if not c.key and c.status in _DISPUTED and c.independent_sources >= 2 and c not in chosen
+    ]
+    for claim in contested:
+        quoted.setdefault(claim.id, claim.text)
+    lead = _lead([*chosen, *contested], lengths, start, quoted)
+    if lead is not None and lead not in chosen:
+        chosen = [lead, *chosen[: MAX_BRIEF_SENTENCES - 1]]
     body = []
     for claim in chosen:
         section = "what" if claim is lead else _section(claim, start, quoted[claim.id])
@@ -176,12 +188,14 @@ def _duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return _overlap(a, b) >= DUPLICATE_OVERLAP
 
 
+def _reads_as_statement(text: str) -> bool:
+    """A sentence of prose: neither a fragment nor an over-long run-on, closed by punctuation."""
+    return MIN_WORDS <= len(_WORD.findall(text)) <= MAX_WORDS and bool(_END.search(text))
+
+
 def _statement_like(claim: Claim, titles: Mapping[str, str]) -> bool:
     """Whether the claim's sentence reads as a statement (not a headline, heading or fragment)."""
-    words = _WORD.findall(claim.text)
-    if not (MIN_WORDS <= len(words) <= MAX_WORDS):
-        return False
-    if not _END.search(claim.text):
+    if not _reads_as_statement(claim.text):
         return False
     first = claim.mentions[0] if claim.mentions else None
     return not (first and titles.get(first.article_id) == _norm(claim.text))
@@ -212,7 +226,9 @@ def _text_for(
         return max(clean, key=when).text
     if not claim.key:
         return clean[0].text  # a statement claim: its mentions say the same thing
-    # A value claim: the sentence nearest its article's top, where the fact is stated directly.
+    # A value claim: the sentence nearest its article's top, where the fact is stated directly,
+    # among those that read as prose (a value may sit in a dateline or an "Updated:" line).
+    clean = [m for m in clean if _reads_as_statement(m.text)] or clean
     return min(clean, key=lambda m: (m.sentence_index / lengths.get(m.article_id, 1), m.article_id)).text
 
 
@@ -266,19 +282,22 @@ def _lead(
     start: datetime | None,
     texts: Mapping[str, str],
 ) -> Claim | None:
-    """The lead: among the best-supported chosen claims, the one the articles state first.
+    """The lead: among the best-supported statements, the one the articles state first.
 
-    A reaction or a piece of background is not a lead even when an article opens with it
-    (features often open on a quote); it is used only when nothing else was chosen.
+    Background is not a lead, nor a sentence that opens on a quotation (features often open
+    on a quote).  A statement claim leads before a value claim: a value claim's sentence is
+    only one of those carrying the figure, rarely what the articles open with.
     """
     if not chosen:
         return None
-    top = max(c.independent_sources for c in chosen)
-    best = [c for c in chosen if c.independent_sources == top]
-    factual = [c for c in best if _section(c, start, texts[c.id]) not in ("reactions", "background")]
-    # A statement claim leads before a value claim: the value claim's quoted sentence is
-    # only one of the sentences carrying the figure, often not the article's opening.
-    return min(factual or best, key=lambda c: (bool(c.key), _position(c, lengths), c.id))
+    factual = [
+        c for c in chosen
+        if _section(c, start, texts[c.id]) != "background" and not _OPENS_ON_QUOTE.match(texts[c.id])
+    ] or list(chosen)
+    statements = [c for c in factual if not c.key] or factual
+    top = max(c.independent_sources for c in statements)
+    best = [c for c in statements if c.independent_sources == top]
+    return min(best, key=lambda c: (_position(c, lengths), c.id))
 
 
 def _cited(claim: Claim) -> tuple[str, ...]:

@@ -286,6 +286,10 @@ def _key_buckets(
     return buckets + loose
 
 
+# Quantity families whose key's second part is a nearby word, not a dimension.
+_WORD_KEYED = frozenset({"area", "percent", "money"})
+
+
 def _join_counts_of_one_noun(names, exact, uf) -> None:
     """Counts of one specific noun join whatever verb governs them, unless an article tells
     them apart.
@@ -297,25 +301,30 @@ def _join_counts_of_one_noun(names, exact, uf) -> None:
     group of its noun only when exactly one group shares no article with it.  A generic noun
     ("person") counts people in every role and keeps its verb apart.
     """
-    by_noun: dict[str, list[tuple[str, str]]] = {}
+    by_noun: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for t, key in names:
-        # Only buckets with a precise figure: "dozens of miners" in a background sentence is
-        # no count of this event to anchor a group.
-        if t == "count" and _head(key) not in _WEAK_KEYS and any(v.precise for v in exact[(t, key)]):
-            by_noun.setdefault(_head(key), []).append((t, key))
+        if t == "count" and _head(key) not in _WEAK_KEYS:
+            by_noun.setdefault((t, _head(key)), []).append((t, key))
+        elif t == "quantity" and _head(key) in _WORD_KEYED and ":" in key:
+            # A quantity keyed by a nearby word ("area:hill", "area:burn") has the same
+            # trouble: the word is whichever one the sentence put next to the figure.
+            unit = exact[(t, key)][0].unit or ""
+            by_noun.setdefault((unit, _head(key)), []).append((t, key))
     for same in by_noun.values():
         if len(same) < 2:
             continue
         arts = {name: {v.article_id for v in exact[name]} for name in same}
-        # Larger buckets first: the figure most articles state anchors its group.
-        same.sort(key=lambda n: (-len(arts[n]), n))
+        # Precise buckets first, larger first: the figure most articles state anchors its
+        # group; a vague one ("dozens of miners" in a background sentence) only joins.
+        precise = {n: any(v.precise for v in exact[n]) for n in same}
+        same.sort(key=lambda n: (not precise[n], -len(arts[n]), n))
         groups: list[tuple[tuple[str, str], set[str]]] = []
         for name in same:
             free = [g for g in groups if not (g[1] & arts[name])]
             if len(free) == 1:
                 uf.union(free[0][0], name)
                 free[0][1].update(arts[name])
-            else:  # the first of its noun, or ambiguous between several counts of it
+            elif precise[name]:  # the first of its noun, or ambiguous between several counts
                 groups.append((name, set(arts[name])))
 
 

@@ -371,7 +371,9 @@ def assess(
                 pairs = [(x, y) for x in va for y in vb if x is not y and _different_claimants(x, y)]
                 divergences.extend(p for p in pairs if _disagree(*p) and p[0].article_id <= p[1].article_id)
                 continue
-            _compare_articles(va, vb, conflicts, divergences)
+            found: list[tuple[Value, Value]] = []
+            _compare_articles(va, vb, found, divergences)
+            conflicts.extend(p for p in found if not _each_own_day(*p, published))
 
     # Evolving: a figure that moves with publication time, and reads as moving.
     evo = _evolution(comparable, edition, published, sentence_text)
@@ -443,6 +445,29 @@ def _support_only(supporters: set[str], n_groups: int, grp: Callable[[str], str]
     if n_groups >= 2:
         return Assessment("corroborated", n_groups, f"Stated in {n_groups} independent sources ({arts}).")
     return Assessment("single-source", n_groups, f"Stated by one independent source only ({arts}).")
+
+
+def _on_own_day(v: Value, published: Mapping[str, datetime | None]) -> bool:
+    t = _ts(published, v.article_id)
+    if v.type != "date" or t is None or v.low is None or v.high is None:
+        return False
+    # Dates are resolved in the zone of their article's publication time (timeexpr), so the
+    # publication moment falls inside its own day's interval.
+    return v.low <= t <= v.high and v.high - v.low <= 2 * 86400
+
+
+def _each_own_day(x: Value, y: Value, published: Mapping[str, datetime | None]) -> bool:
+    """Whether two different days are each the day its own article was published.
+
+    "Was 5% contained on Wednesday" in Wednesday's report and "23% contained on Thursday" in
+    Thursday's are two readings of an ongoing action, each dated "today"; the days differ
+    because the reports do, not because the sources disagree.
+    """
+    return (
+        _on_own_day(x, published)
+        and _on_own_day(y, published)
+        and _ts(published, x.article_id) != _ts(published, y.article_id)
+    )
 
 
 def _sentence(v: Value, sentence_text: Mapping[tuple[str, int], str] | None) -> str:

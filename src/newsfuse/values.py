@@ -200,6 +200,14 @@ _NEGATIVE = re.compile(r"(?:(?<![\w-])[-−]|\b(?:minus|negative)\s+)$", re.IGNO
 _MAG_SHORT = re.compile(r"\bM\s?(?P<m>\d(?:\.\d{1,2})?)\b")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "to"})
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\s+(?![\d,.]+\b|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b)", re.IGNORECASE)
+# "the number of survivors of Sunday's crash rose to 22": the counted noun, then (in the same
+# clause-free stretch) a verb of level that puts the bare figure after it.
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+([a-z]+)\b[^.;:]{0,60}?\b(?:rose|risen|climbed|jumped|fell|"
+    r"dropped|reached|hit|stood|stands|increased|decreased|grew|is|was|now)\s+(?:to\s+|at\s+)?$")
+_LABEL_BEFORE = re.compile(r"^\W*([A-Za-z]+):\s*$")
 _NOUN_OF = re.compile(r"\b([A-Za-z]{3,})\s+of\s+$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
@@ -585,7 +593,9 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
         return None  # "two-state solution": a compound adjective, not a count
     hn = _head_noun(text, end)
     if hn and not _plausible_head(text, hn, lo, hi, kind):
-        return None
+        if not _NUMBER_OF.search(text[max(0, span_start - 100):span_start]):
+            return None
+        hn = None  # "the number of survivors rose to 22 overnight": the noun came before
     head = hn[0] if hn else None
     if hn and kind == "word" and m.group("qw").lower() == "multiple":
         word = text[max(0, hn[1] - 60):hn[1]].rsplit(None, 1)[-1].lower()
@@ -600,8 +610,21 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
     if key is None and head:
         verb = _count_verb(text, span_start, hn[1] if hn else end)
         key = f"{head}:{verb}" if verb else head
+    if key is None and head is None:
+        # A bare figure whose noun comes before it: "the number of survivors ... rose to 22",
+        # or a fact-box label "Survivors: 22".
+        before_text = text[max(0, span_start - 100):span_start]
+        named = _NUMBER_OF.search(before_text) or _LABEL_BEFORE.search(before_text)
+        if named and named.group(1).lower() not in STOPWORDS:
+            noun = noun_lemma(named.group(1).lower())
+            key = _casualty(noun + " ", 0, None, noun) or noun
     if not key:
         return None
+    if _PARTITIVE.match(text, end):
+        # "five of the injured died", "nineteen of the injured remain in hospital": a part of
+        # a group, not its size, and parts of one group can be many: no key, so that such a
+        # figure only meets the same figure ("four of its six carriages" counts carriages).
+        key = ""
     span_end = hn[1] if hn else end
     if kind == "num" and num_value is not None and num_value != int(num_value) and not m.group("scale"):
         return None  # "2.5 missiles": a decimal without a unit is a figure of something unnamed
@@ -769,6 +792,9 @@ def _time_value(text: str, t: TimeExpr, base: dict) -> Value:
     # With no event word, an empty key: such dates only meet identical dates (the claims stage
     # groups key-less values by their normalised form), never conflict with other dates.
     key = f"{t.type}:{event}" if event else ""
+    if key and _UNTIL_BEFORE.search(text, max(0, t.start - 12), t.start):
+        # "signed on Saturday ... until June 2030": the end of a span, not when it happened.
+        key += ":until"
     return Value(
         type=t.type, text=t.text, normalized=t.normalized, key=key, low=t.low, high=t.high,
         unit=("clock" if t.clock else "local" if t.floating else "s") if t.low is not None else None,

@@ -232,19 +232,19 @@ def test_counts_of_one_noun_join_across_verbs_unless_an_article_separates_them()
 
     found = val("a", 0, "18 survivors", 18, key="survivor:find")
     pulled = val("b", 0, "22 survivors", 22, key="survivor:pull")
-    buckets = _key_buckets([found, pulled])
+    buckets = _key_buckets([found, pulled], story=True)
     assert len(buckets) == 1  # a rewrite changed the verb, not the figure
     # One article states both "trapped" and "rescued" counts: the verb separates them there,
     # so a third article's "rescued" count cannot be placed with either.
     trapped = [val("c", 0, "nine miners", 9, key="miner:trap"), val("d", 0, "11 miners", 11, key="miner:trap")]
     both = [val("d", 1, "two miners", 2, key="miner:bring")]
     other = [val("e", 0, "four miners", 4, key="miner:rescue")]
-    buckets = _key_buckets(trapped + both + other)
+    buckets = _key_buckets(trapped + both + other, story=True)
     keys = sorted(sorted({v.key for v in b}) for b in buckets)
     assert ["miner:trap"] in keys and ["miner:bring"] in keys and ["miner:rescue"] in keys
     # A generic noun keeps its verbs apart.
     people = [val("a", 0, "5 people", 5, key="person:evacuate"), val("b", 0, "9 people", 9, key="person:rescue")]
-    assert len(_key_buckets(people)) == 2
+    assert len(_key_buckets(people, story=True)) == 2
 
 
 def test_different_maxima_conflict_and_own_day_dates_do_not():

@@ -535,3 +535,36 @@ def test_partitives_scales_and_named_bare_figures():
     # "until June 2030" ends a span; it is not when the signing happened.
     dates = of_type("He signed a contract on Saturday that runs until June 2030.", "date")
     assert [d.key for d in dates] == ["date:sign", "date:run:until"] or dates[-1].key.endswith(":until")
+
+
+def test_repeat_counts_are_keyed_by_what_recurred():
+    v = one("The plant had been fined four times since 2020.", "count")
+    assert (v.key, v.low, v.high) == ("occurrence:fine", 4, 4)
+    assert one("It had been fined twice since 2020.", "count").key == "occurrence:fine"
+    # Multipliers are not occurrences.
+    assert not of_type("The new plant is three times larger than the old one.", "count")
+    assert not of_type("Prices rose twice as fast as wages.", "count")
+
+
+def test_named_times_are_whole_words():
+    # "afternoon" holds "noon" but names no clock time.
+    assert not of_type("Tankers dropped water through the afternoon.", "time")
+    assert one("The fire flared again at noon.", "time").normalized.startswith("12:00")
+
+
+def test_decade_ages_and_past_events():
+    dec = one("A woman in her 70s was hurt.", "quantity")
+    assert dec.key == "age:woman" and dec.low == 70 and 79 < dec.high < 80
+    # A figure of an earlier event gets its own key: no false conflict with this event's.
+    old = one("A magnitude 7.1 quake in 2019 caused a similar alert.", "quantity", published=datetime(2026, 3, 2, tzinfo=UTC))
+    assert old.key.endswith(":past")
+    new = one("The magnitude 6.2 quake on Monday caused an alert.", "quantity", published=datetime(2026, 3, 2, tzinfo=UTC))
+    assert not new.key.endswith(":past")
+    # "since 2019" reaches the present: not a past event.
+    since = one("Fines have reached 12 million euros since 2019.", "quantity", published=datetime(2026, 3, 2, tzinfo=UTC))
+    assert not since.key.endswith(":past")
+
+
+def test_irregular_past_verbs_name_the_event_of_a_time():
+    assert one("The train left the tracks at 6:40 a.m.", "time").key == "time:leave"
+    assert one("A fire that broke out around 1:15 p.m. spread fast.", "time").key == "time:break"

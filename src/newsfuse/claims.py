@@ -20,6 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from lemminflect import getAllLemmas
+
 from .crosscheck import COMPARABLE_TYPES, NUMERIC_TYPES, agrees, assess, compatible, contradicts, worst
 from .model import Article, Claim, Mention, ReuseLink, Sentence, SourceGroup, Story, Value
 from .values import same_key
@@ -217,7 +219,7 @@ def _head(key: str) -> str:
 
 
 def _key_buckets(
-    values: Sequence[Value], aligned: Mapping[tuple[str, int], object] | None = None
+    values: Sequence[Value], aligned: Mapping[tuple[str, int], object] | None = None, *, story: bool = False
 ) -> list[list[Value]]:
     """Values grouped by what they measure.
 
@@ -258,7 +260,10 @@ def _key_buckets(
     for t, key in names:
         if ":" not in key and len(refined.get((t, key), ())) == 1:
             uf.union((t, key), refined[(t, key)][0])
-    _join_counts_of_one_noun(names, exact, uf)
+    if story:
+        # Over a whole story only: the evidence that an article tells two keys apart needs
+        # the story's articles, not the few sentences of one aligned statement.
+        _join_counts_of_one_noun(names, exact, uf)
     if aligned:
         _join_aligned(values, exact, aligned, uf)
     merged: dict[tuple[str, str], list[Value]] = {}
@@ -290,6 +295,15 @@ def _key_buckets(
 _WORD_KEYED = frozenset({"area", "percent", "money"})
 
 
+def _is_role_age(key: str) -> bool:
+    """An age keyed by a role noun ("age:forward") or by nothing, not by a person's name
+    ("age:marta"): ages of two named people are two facts."""
+    if _head(key) != "age":
+        return False
+    word = key.split(":", 1)[1] if ":" in key else ""
+    return not word or "NOUN" in getAllLemmas(word)
+
+
 def _join_counts_of_one_noun(names, exact, uf) -> None:
     """Counts of one specific noun join whatever verb governs them, unless an article tells
     them apart.
@@ -305,9 +319,14 @@ def _join_counts_of_one_noun(names, exact, uf) -> None:
     for t, key in names:
         if t == "count" and _head(key) not in _WEAK_KEYS:
             by_noun.setdefault((t, _head(key)), []).append((t, key))
-        elif t == "quantity" and _head(key) in _WORD_KEYED and ":" in key:
+        elif t == "time" and key.startswith("time:"):
+            # Clock times keyed by the nearest verb ("struck", "timed", "was lost",
+            # "disappeared from radar") meet the same way.
+            by_noun.setdefault((t, "time"), []).append((t, key))
+        elif t == "quantity" and (_head(key) in _WORD_KEYED and ":" in key or _is_role_age(key)):
             # A quantity keyed by a nearby word ("area:hill", "area:burn") has the same
-            # trouble: the word is whichever one the sentence put next to the figure.
+            # trouble: the word is whichever one the sentence put next to the figure; so has
+            # an age keyed by the role noun ("the 23-year-old international" / "forward").
             unit = exact[(t, key)][0].unit or ""
             by_noun.setdefault((unit, _head(key)), []).append((t, key))
     for same in by_noun.values():
@@ -368,7 +387,7 @@ def _value_claims(
 ) -> list[Claim]:
     text_of = ctx.text_of
     claims: list[Claim] = []
-    for bucket in _key_buckets(values, aligned):
+    for bucket in _key_buckets(values, aligned, story=True):
         bucket.sort(key=lambda v: (rank.get(v.article_id, 1 << 30), v.sentence_index, v.span))
         seen: set[tuple[str, int]] = set()
         mentions: list[Mention] = []

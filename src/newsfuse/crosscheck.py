@@ -284,6 +284,8 @@ def _evolution(
     runs: list[list[Value]] = []
     refined = False
     for v in timed:
+        if runs and compatible(runs[-1][0], v) is None:
+            continue  # not comparable (another unit or anchor): no evidence of a new level
         if runs and _same_level(runs[-1][0], v):
             if not runs[-1][-1].precise and v.precise and _fmt(v) != _fmt(runs[-1][-1]):
                 # A vague figure made precise later ("dozens" → "46") is a new report of it.

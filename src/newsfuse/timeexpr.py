@@ -94,7 +94,7 @@ _TIME_CORE = (
     r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)"
     r"|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)(?=\s*(?:" + _ZONE + r"|local time|hours|hrs|h)\b)"
     r"|(?P<hc>[01]?\d|2[0-3]):(?P<mic>[0-5]\d)(?![\d:])"
-    r"|(?P<named>noon|midday|midnight))"
+    r"|(?P<named>\b(?:noon|midday|midnight)\b))"
 )
 _TIME_ZONE = r"(?:\s*(?:(?P<local>local time)|(?P<zone>" + _ZONE + r")(?P<zoff>[+-]\d{1,2})?)\b)?"
 TIME_RE = re.compile(

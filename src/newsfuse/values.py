@@ -99,9 +99,12 @@ from .numbers import (
     apply_qualifier,
     noun_lemma,
     number_from_match,
+    parse_number,
     qualifier_before,
     verb_lemma,
 )
+from lemminflect import getInflection
+
 from .places import find_places, relations_conflict
 from .timeexpr import ANYWHERE, TimeExpr, find_dates, find_times
 from .units import (
@@ -405,8 +408,9 @@ def _event_word(text: str, start: int, end: int) -> str | None:
         w = after[0].group().lower().strip("'’")
         if w not in STOPWORDS and not verb_lemma(w) and not w.endswith("ly") and w.isalpha():
             return None
-    for m in _words_before(text, start, 25):
-        lemma = verb_lemma(m.group())
+    before = _words_before(text, start, 25)
+    for i, m in enumerate(before):
+        lemma = verb_lemma(m.group()) or _irregular_past(m.group(), before[i + 1].group() if i + 1 < len(before) else "")
         if lemma and lemma not in _NOT_EVENTS:
             return lemma
     skip = re.match(r"\s*,", text[end:])  # "In December 2025, Kim labeled ..."
@@ -415,6 +419,19 @@ def _event_word(text: str, start: int, end: int) -> str | None:
         if lemma and lemma not in _NOT_EVENTS:
             return lemma
     return None
+
+
+def _irregular_past(word: str, previous: str) -> str | None:
+    """The verb of an irregular past form that is also a noun or adjective ("left the
+    tracks", "broke out", "hit the coast"), when no determiner or "to" before it makes it one."""
+    w = word.lower()
+    if not w.isalpha() or w in STOPWORDS or previous.lower() in _DETERMINERS | {"to"}:
+        return None
+    base = any_verb_lemma(w)
+    if not base or base == w:
+        return None
+    past = getInflection(base, tag="VBD")
+    return base if past and w in past else None
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -732,6 +749,15 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
     numeric = _numeric_values(text, taken, base)
     values.extend(numeric)
     taken.extend(v.span for v in numeric)
+    repeats = _repeat_counts(text, taken, base) + _decade_ages(text, taken, base)
+    values.extend(repeats)
+    taken.extend(v.span for v in repeats)
+    past = _past_event(dates, article.published)
+    if past:
+        # The sentence is about an earlier event ("a magnitude 7.4 quake in December 2023"):
+        # its figures are that event's, never a second report of this one's.
+        values = [replace(v, key=f"{v.key}:past") if v.type in ("count", "quantity") and v.key else v
+                  for v in values]
 
     for p in find_places(text, taken):
         values.append(Value(
@@ -765,6 +791,80 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
         values = [v if v.type == "attribution" else _with_claimant(v, claimant) for v in values]
     values.sort(key=lambda v: (v.span, v.type))
     return tuple(values)
+
+
+# How often something happened: "twice", "three times", "12 times" — not a multiplier
+# ("three times as many", "twice the size", "five times higher").
+_REPEAT_RE = re.compile(
+    r"\b(?:(?P<twice>twice|thrice)|(?P<n>\d{1,3}|" + "|".join(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])
+    + r")\s+times)\b(?!\s+(?:as|the|that|more|less|fewer|over|higher|lower|larger|bigger|smaller|"
+    r"greater|faster|slower|longer|shorter|what|its|their|his|her)\b)(?!-)", re.IGNORECASE)
+
+
+# Verbs that never say what recurred ("cited twice" does: a citation is what happened).
+_NOT_REPEATED = frozenset({"say", "tell", "be", "have", "do", "accord", "add", "note", "know"})
+
+
+def _repeat_counts(text: str, taken: list[tuple[int, int]], base: dict) -> list[Value]:
+    """Counts of occurrences, keyed by the verb of what recurred ("cited ... twice" →
+    ``occurrence:cite``); without a verb there is no saying what recurred, so no value."""
+    out = []
+    for m in _REPEAT_RE.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        if m.group("twice"):
+            n = 2.0 if m.group("twice").lower() == "twice" else 3.0
+        else:
+            num = parse_number(m.group("n"))
+            if num is None:
+                continue
+            n = num.value
+        verb = next((lem for w in _words_before(text, m.start(), 8)
+                     if (lem := verb_lemma(w.group())) and lem not in _NOT_REPEATED), None)
+        if not verb:
+            continue
+        out.append(Value(
+            type="count", text=m.group(), normalized=_fmt(n), key=f"occurrence:{verb}", low=n, high=n,
+            unit=None, precise=True, qualifier=None, span=m.span(), **base,
+        ))
+    return out
+
+
+# How far before publication a stated date puts its sentence in another, earlier event.
+# A general reading of news prose (a report's own event lies days, not a year, back), not
+# fitted to any data.
+PAST_EVENT_DAYS = 365
+_SPAN_START = re.compile(r"^(?:since|from|until|till|through|by)\b", re.IGNORECASE)
+
+
+def _past_event(dates: list[TimeExpr], published) -> bool:
+    """Whether the sentence dates itself to an event far before publication ("in 2019", "in
+    December 2023"); "since 2023" starts a span that reaches the present, so it does not."""
+    if published is None:
+        return False
+    limit = published.timestamp() - PAST_EVENT_DAYS * 86400
+    return any(d.high is not None and d.high < limit and not _SPAN_START.match(d.text) for d in dates)
+
+
+_DECADE_AGE = re.compile(
+    r"\b(?P<noun>[a-z]+)\s+in\s+(?:his|her|their)\s+(?:(?:early|mid|late)[\s-]+)?(?P<d>[1-9]0)s\b")
+
+
+def _decade_ages(text: str, taken: list[tuple[int, int]], base: dict) -> list[Value]:
+    """"A man in his 60s": an age of 60-69, keyed like "a 48-year-old man" (``age:man``)."""
+    out = []
+    for m in _DECADE_AGE.finditer(text):
+        span = (text.rfind(" in ", 0, m.start("d")) + 1, m.end())
+        if _overlaps(span, taken) or m.group("noun") in STOPWORDS:
+            continue
+        d = float(m.group("d"))
+        out.append(Value(
+            type="quantity", text=text[span[0]:span[1]], normalized=f"{_fmt(d)}–{_fmt(d + 9)} yr",
+            key=f"age:{noun_lemma(m.group('noun'))}", low=d, high=d + 10 - 1e-9, unit="yr", precise=True,
+            qualifier=None, span=span, **base,
+        ))
+    return out
 
 
 def _as_person(a: Found, people: list[Found]) -> Found:

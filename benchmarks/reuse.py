@@ -34,6 +34,7 @@ from itertools import product
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from newsfuse import align as al
 from newsfuse import reuse
@@ -184,6 +185,10 @@ def _info(word: str) -> float:
     return max(0.0, 7.0 - zipf_frequency(word, "en"))
 
 
+def _min_max(x: float, y: float) -> list[float]:
+    return [float(min(x, y)), float(max(x, y))]
+
+
 def extended_features(s1: str, s2: str) -> list[float]:
     """Features tried beyond align.FEATURES (experiment only; not used by the library)."""
     a, b = al.tokens(s1), al.tokens(s2)
@@ -192,8 +197,9 @@ def extended_features(s1: str, s2: str) -> list[float]:
     ua, ub = al.numbers(s1), al.numbers(s2)
     out = [
         len(na ^ nb) / len(na | nb) if na | nb else 0.0,
-        float(len(na - nb)),
-        float(len(nb - na)),
+        # Pairs of one-directional figures enter as (smaller, larger): which sentence comes
+        # first is arbitrary in MRPC and in alignment (+0.004 CV accuracy over raw a/b order).
+        *_min_max(len(na - nb), len(nb - na)),
         float(bool(na - nb) and bool(nb - na)),  # each side names something the other does not
         float(bool(ua ^ ub)),
         float(len(ua ^ ub)),
@@ -203,10 +209,27 @@ def extended_features(s1: str, s2: str) -> list[float]:
         ga = {tuple(a[i : i + n]) for i in range(len(a) - n + 1)}
         gb = {tuple(b[i : i + n]) for i in range(len(b) - n + 1)}
         shared = len(ga & gb)
-        out += [shared / (len(ga) or 1), shared / (len(gb) or 1)]
+        out += _min_max(shared / (len(ga) or 1), shared / (len(gb) or 1))
     ia, ib, ii = (sum(map(_info, s)) for s in (sa, sb, sa & sb))
-    out += [ii / (ia or 1), ii / (ib or 1), sum(map(_info, sa - sb)), sum(map(_info, sb - sa))]
+    out += _min_max(ii / (ia or 1), ii / (ib or 1))
+    out += _min_max(sum(map(_info, sa - sb)), sum(map(_info, sb - sa)))
     out += [abs(len(a) - len(b)), len(a) + len(b)]
+    # Character level: catches inflection, spelling and hyphenation variants of shared words.
+    ca, cb = s1.lower(), s2.lower()
+    for n in (3, 4, 5, 6):
+        ga = {ca[i : i + n] for i in range(len(ca) - n + 1)}
+        gb = {cb[i : i + n] for i in range(len(cb) - n + 1)}
+        shared = len(ga & gb)
+        out += _min_max(shared / (len(ga) or 1), shared / (len(gb) or 1))
+        out.append(shared / (len(ga | gb) or 1))
+    out += [
+        fuzz.ratio(s1, s2) / 100,
+        fuzz.token_set_ratio(s1, s2) / 100,
+        fuzz.token_sort_ratio(s1, s2) / 100,
+        fuzz.partial_ratio(s1, s2) / 100,
+        float(('"' in s1) != ('"' in s2)),  # one side quotes, the other reports
+        abs(len(s1) - len(s2)) / (max(len(s1), len(s2)) or 1),
+    ]
     return out
 
 
@@ -220,7 +243,7 @@ def _cv_logistic(X, y, cv) -> tuple[float, float]:
     # scikit-learn 1.9 announces changes of LogisticRegressionCV defaults; the ones used
     # here (L2, accuracy as the inner score) are what this experiment means.
     warnings.filterwarnings("ignore", category=FutureWarning, module="sklearn")
-    model = make_pipeline(StandardScaler(), LogisticRegressionCV(Cs=np.logspace(-4, 1, 6), cv=5, max_iter=5000))
+    model = make_pipeline(StandardScaler(), LogisticRegressionCV(Cs=np.logspace(-3, 1, 9), cv=5, max_iter=5000))
     p = cross_val_predict(model, X, y, cv=cv)
     f1, acc = prf(list(p == 1), list(y == 1), True)
     return acc, f1

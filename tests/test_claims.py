@@ -264,3 +264,12 @@ def test_different_maxima_conflict_and_own_day_dates_do_not():
     assert assess([a, b], groups_of(["a"], ["b"]), pub(a=2, b=26)).status != "conflicting"
     # The same two days from reports published on one day do conflict.
     assert assess([a, b], groups_of(["a"], ["b"]), pub(a=2, b=3)).status == "conflicting"
+
+
+def test_an_earlier_events_figure_never_joins_this_events():
+    from newsfuse.claims import _key_buckets
+
+    now = val("a", 0, "magnitude 6.9", 6.9, key="magnitude", type="quantity", unit="")
+    past = val("b", 0, "magnitude 8.4", 8.4, key="magnitude:past", type="quantity", unit="")
+    buckets = _key_buckets([now, past], story=True)
+    assert sorted(len(b) for b in buckets) == [1, 1]

@@ -567,4 +567,16 @@ def test_decade_ages_and_past_events():
 
 def test_irregular_past_verbs_name_the_event_of_a_time():
     assert one("The train left the tracks at 6:40 a.m.", "time").key == "time:leave"
-    assert one("A fire that broke out around 1:15 p.m. spread fast.", "time").key == "time:break"
+    assert one("A fire that broke out around 1:15 p.m. on Tuesday spread fast.", "time").key == "time:break"
+
+
+def test_scheduling_verbs_leave_the_event_to_the_noun():
+    a = one("The next meeting is on August 12.", "date")
+    b = one("The next meeting is scheduled for August 19.", "date")
+    assert a.key == b.key == "date:meet"
+
+
+def test_since_when_clause_is_an_earlier_event():
+    v = one("It was the strongest since June 2001, when a magnitude 8.4 quake hit the coast.", "quantity",
+            published=datetime(2026, 10, 7, tzinfo=UTC))
+    assert v.key == "magnitude:past"

@@ -255,7 +255,8 @@ def _key_buckets(
                 uf.union(a, b)
     refined: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for t, key in names:
-        if ":" in key and t in NUMERIC_TYPES:
+        # An earlier event's figure (":past") refines nothing of this event's.
+        if ":" in key and t in NUMERIC_TYPES and not key.endswith(":past"):
             refined.setdefault((t, _head(key)), []).append((t, key))
     for t, key in names:
         if ":" not in key and len(refined.get((t, key), ())) == 1:
@@ -292,7 +293,7 @@ def _key_buckets(
 
 
 # Quantity families whose key's second part is a nearby word, not a dimension.
-_WORD_KEYED = frozenset({"area", "percent", "money"})
+_WORD_KEYED = frozenset({"area", "money"})
 
 
 def _is_role_age(key: str) -> bool:
@@ -318,7 +319,7 @@ def _join_counts_of_one_noun(names, exact, uf) -> None:
     by_noun: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for t, key in names:
         if t == "count" and _head(key) not in _WEAK_KEYS:
-            by_noun.setdefault((t, _head(key)), []).append((t, key))
+            by_noun.setdefault((t + (":past" if key.endswith(":past") else ""), _head(key)), []).append((t, key))
         elif t == "time" and key.startswith("time:"):
             # Clock times keyed by the nearest verb ("struck", "timed", "was lost",
             # "disappeared from radar") meet the same way.
@@ -328,7 +329,8 @@ def _join_counts_of_one_noun(names, exact, uf) -> None:
             # trouble: the word is whichever one the sentence put next to the figure; so has
             # an age keyed by the role noun ("the 23-year-old international" / "forward").
             unit = exact[(t, key)][0].unit or ""
-            by_noun.setdefault((unit, _head(key)), []).append((t, key))
+            # An earlier event's figure (":past", see values.py) stays with its own kind.
+            by_noun.setdefault((unit + (":past" if key.endswith(":past") else ""), _head(key)), []).append((t, key))
     for same in by_noun.values():
         if len(same) < 2:
             continue
@@ -366,6 +368,8 @@ def _join_aligned(values, exact, aligned, uf) -> None:
             # of the key may differ.  Dates and times carry no noun of their own.
             if v.type in NUMERIC_TYPES and _head(v.key) != _head(vs[0].key):
                 continue
+            if v.key.endswith(":past") != vs[0].key.endswith(":past"):
+                continue  # an earlier event's figure is not this event's, however worded
             uf.union(name_of[id(vs[0])], name_of[id(v)])
 
 

@@ -356,10 +356,12 @@ def _count_verb(text: str, start: int, head_end: int) -> str | None:
 
 def _context_word(text: str, start: int, end: int, *, nouns_only: bool = False) -> str | None:
     """The nearest content word in the clause: the noun a figure modifies, else one before."""
-    after = _words_after(text, end, 2)
+    after = _words_after(text, end, 3)
+    if after and after[0].group().lower() in ("more", "extra", "additional", "less") and len(after) > 1:
+        after = after[1:]  # "up to €10 million more in add-ons": what the figure adds to
     if after:
         w = after[0].group()
-        pos = end
+        pos = after[0].start() if after[0].start() > end else end
         if w.lower() in ("of", "in", "for", "on") and len(after) > 1:
             pos = after[0].end()  # "$5 million in aid", "5 tonnes of cocaine"
             w = after[1].group()
@@ -411,7 +413,7 @@ def _event_word(text: str, start: int, end: int) -> str | None:
     before = _words_before(text, start, 25)
     for i, m in enumerate(before):
         lemma = verb_lemma(m.group()) or _irregular_past(m.group(), before[i + 1].group() if i + 1 < len(before) else "")
-        if lemma and lemma not in _NOT_EVENTS:
+        if lemma and lemma not in _NOT_EVENTS and lemma not in _SCHEDULING:
             return lemma
     skip = re.match(r"\s*,", text[end:])  # "In December 2025, Kim labeled ..."
     for m in _words_after(text, end + (skip.end() if skip else 0), 8):
@@ -419,6 +421,11 @@ def _event_word(text: str, start: int, end: int) -> str | None:
         if lemma and lemma not in _NOT_EVENTS:
             return lemma
     return None
+
+
+# Verbs that put an event on a calendar: "the meeting is scheduled for August 19" dates the
+# meeting, so the event is the word before them.
+_SCHEDULING = frozenset({"schedule", "reschedule", "plan", "set", "slate", "due", "expect"})
 
 
 def _irregular_past(word: str, previous: str) -> str | None:
@@ -752,7 +759,7 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
     repeats = _repeat_counts(text, taken, base) + _decade_ages(text, taken, base)
     values.extend(repeats)
     taken.extend(v.span for v in repeats)
-    past = _past_event(dates, article.published)
+    past = _past_event(dates, article.published, text)
     if past:
         # The sentence is about an earlier event ("a magnitude 7.4 quake in December 2023"):
         # its figures are that event's, never a second report of this one's.
@@ -835,16 +842,23 @@ def _repeat_counts(text: str, taken: list[tuple[int, int]], base: dict) -> list[
 # A general reading of news prose (a report's own event lies days, not a year, back), not
 # fitted to any data.
 PAST_EVENT_DAYS = 365
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _SPAN_START = re.compile(r"^(?:since|from|until|till|through|by)\b", re.IGNORECASE)
 
 
-def _past_event(dates: list[TimeExpr], published) -> bool:
+def _past_event(dates: list[TimeExpr], published, text: str = "") -> bool:
     """Whether the sentence dates itself to an event far before publication ("in 2019", "in
-    December 2023"); "since 2023" starts a span that reaches the present, so it does not."""
+    December 2023"); "since 2023" starts a span that reaches the present, so it does not,
+    unless a "when" clause tells the earlier event ("the strongest since June 2001, when a
+    magnitude 8.4 quake ...")."""
     if published is None:
         return False
     limit = published.timestamp() - PAST_EVENT_DAYS * 86400
-    return any(d.high is not None and d.high < limit and not _SPAN_START.match(d.text) for d in dates)
+    return any(
+        d.high is not None and d.high < limit
+        and (not _SPAN_START.match(d.text) or _WHEN_AFTER.match(text, d.end))
+        for d in dates
+    )
 
 
 _DECADE_AGE = re.compile(

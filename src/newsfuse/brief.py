@@ -123,19 +123,19 @@ def write_brief(
     # "Sources disagree" part does not show better.
     body_pool = [c for c in body_pool if texts[c.id] is not None or not c.key]
     quoted = {c.id: texts[c.id] or c.text for c in body_pool}
-    chosen = _pick(body_pool, lengths, MAX_BRIEF_SENTENCES, quoted)
     # The opening statement that several independent sources share may carry a figure they
     # state differently ("at least two" vs "several"); it still says best what happened.  It
     # may lead (the disagreement is shown under "Sources disagree"), never fill the body.
     contested = [
         c for c in usable
-        if not c.key and c.status in _DISPUTED and c.independent_sources >= 2 and c not in chosen
+        if not c.key and c.status in _DISPUTED and c.independent_sources >= 2 and c not in body_pool
     ]
     for claim in contested:
         quoted.setdefault(claim.id, claim.text)
-    lead = _lead([*chosen, *contested], lengths, start, quoted)
-    if lead is not None and lead not in chosen:
-        chosen = [lead, *chosen[: MAX_BRIEF_SENTENCES - 1]]
+    # The lead is chosen first, so that value claims stated in the same sentence cannot crowd
+    # the statement itself out of the brief.
+    lead = _lead([*body_pool, *contested], lengths, start, quoted)
+    chosen = _pick(body_pool, lengths, MAX_BRIEF_SENTENCES, quoted, first=lead)
     body = []
     for claim in chosen:
         section = "what" if claim is lead else _section(claim, start, quoted[claim.id])
@@ -253,12 +253,16 @@ def _rank_key(claim: Claim, lengths: Mapping[str, int]) -> tuple:
 
 
 def _pick(
-    pool: Sequence[Claim], lengths: Mapping[str, int], limit: int, texts: Mapping[str, str]
+    pool: Sequence[Claim],
+    lengths: Mapping[str, int],
+    limit: int,
+    texts: Mapping[str, str],
+    first: Claim | None = None,
 ) -> list[Claim]:
-    """The best-supported claims whose sentences say something not yet said."""
-    chosen: list[Claim] = []
-    spots: set[tuple[str, int]] = set()
-    words: list[frozenset[str]] = []
+    """``first`` (the lead), then the best-supported claims whose sentences say something not yet said."""
+    chosen: list[Claim] = [first] if first is not None else []
+    spots = {(m.article_id, m.sentence_index) for c in chosen for m in c.mentions}
+    words = [_content_words(texts[c.id]) for c in chosen]
     # Statement claims first on ties: their sentence is what the articles share, whereas a
     # value claim's articles may share only the figure.
     for claim in sorted(pool, key=lambda c: (_rank_key(c, lengths), bool(c.key))):
@@ -295,9 +299,11 @@ def _lead(
         if _section(c, start, texts[c.id]) != "background" and not _OPENS_ON_QUOTE.match(texts[c.id])
     ] or list(chosen)
     statements = [c for c in factual if not c.key] or factual
+    # Corroboration is enough to lead; beyond it, where the articles put a statement (their
+    # opening) says more about what happened than one more source carrying a detail.
     top = max(c.independent_sources for c in statements)
-    best = [c for c in statements if c.independent_sources == top]
-    return min(best, key=lambda c: (_position(c, lengths), c.id))
+    best = [c for c in statements if c.independent_sources >= min(top, 2)]
+    return min(best, key=lambda c: (_position(c, lengths), -c.independent_sources, c.id))
 
 
 def _cited(claim: Claim) -> tuple[str, ...]:
@@ -432,7 +438,12 @@ def _field(name: str, claim: Claim, group_of: Mapping[str, str], value: str | No
 
 
 def _value_claims(claims: Sequence[Claim], types: set[str]) -> list[Claim]:
-    return [c for c in claims if c.key and c.values and c.values[0].type in types]
+    # Keys ending ":past" are figures of an earlier event (values.py): background, not this
+    # event's record.
+    return [
+        c for c in claims
+        if c.key and not c.key.endswith(":past") and c.values and c.values[0].type in types
+    ]
 
 
 def _support_key(c: Claim) -> tuple:

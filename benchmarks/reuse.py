@@ -252,7 +252,8 @@ def _cv_logistic(X, y, cv) -> tuple[float, float]:
 def mrpc_extended(rows, X, y, emb, cv) -> None:
     E = np.array([extended_features(s1, s2) for _, s1, s2 in rows])
     print("  extended feature sets (tried, not shipped), 10-fold CV, C by nested CV:")
-    sets = {"align.FEATURES + names/numbers/n-grams/information": np.hstack([X, E])}
+    name = "align.FEATURES + names/numbers, word and character n-grams, information, fuzz ratios"
+    sets = {name: np.hstack([X, E])}
     if emb:
         U = np.stack([emb.table[s1] for _, s1, _ in rows])
         V = np.stack([emb.table[s2] for _, _, s2 in rows])

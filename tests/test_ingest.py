@@ -354,3 +354,11 @@ def test_warc_any_cut_keeps_a_prefix_and_reports_once(tmp_path: Path, gz: bool):
         reported += len(errs)
     # only cuts that fall exactly on a record boundary may go unreported
     assert reported >= 90
+
+
+def test_path_objects_are_accepted(tmp_path: Path):
+    # Library callers pass pathlib.Path as often as str; both name the same input.
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    from_path = docs(read_inputs([tmp_path / "a.txt"]))
+    from_str = docs(read_inputs([str(tmp_path / "a.txt")]))
+    assert [d.source for d in from_path] == [d.source for d in from_str] and len(from_path) == 1

@@ -458,6 +458,13 @@ def _absolute(v: Value, articles: Mapping[str, Article]) -> str:
     tz = (art.published.tzinfo if art and art.published and art.published.tzinfo else None) or timezone.utc
     moment = datetime.fromtimestamp(v.low, tz)
     if v.type == "time":
+        # The normalised form is the stated minute; ``low`` is widened by "about"/"around".
+        try:
+            stated = datetime.fromisoformat(v.normalized)
+        except (TypeError, ValueError):
+            stated = None
+        if stated is not None and stated.tzinfo is not None:
+            moment = stated.astimezone(tz)
         return moment.isoformat(timespec="minutes")
     return f"{moment.date().isoformat()} ({moment.strftime('UTC%z')[:-2]}:{moment.strftime('%z')[-2:]})"
 
@@ -493,7 +500,9 @@ def _event(
         for c in _value_claims(claims, {"time", "date"})
         if not any(_is_past(v, start) for v in c.values)
     ]
-    when.sort(key=lambda c: (c.values[0].type != "time", *_support_key(c)))
+    # Support first: a corroborated date beats a time that one source gives; at equal
+    # support the more precise time wins.
+    when.sort(key=lambda c: (-c.independent_sources, c.values[0].type != "time", *_support_key(c)))
     if when:
         c = when[0]
         side, _, _ = _best_side(c, group_of)

@@ -8,6 +8,7 @@ run goes on with the rest.
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -50,7 +51,7 @@ def _noop(stage: str, done: int, total: int | None) -> None:
 
 
 def ingest(
-    inputs: Sequence[str], settings: Settings, progress: ProgressFn = _noop
+    inputs: Sequence[str | os.PathLike[str]], settings: Settings, progress: ProgressFn = _noop
 ) -> tuple[list[Article], list[InputError]]:
     """Read and clean every input; one error per bad item, duplicates of an id kept once."""
     articles: dict[str, Article] = {}
@@ -134,7 +135,7 @@ def analyse(
 
 
 def run(
-    inputs: Sequence[str],
+    inputs: Sequence[str | os.PathLike[str]],
     settings: Settings = Settings(),
     *,
     store=None,

@@ -9,6 +9,7 @@ to do.  One module per input kind; see ``docs/ingest.md``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -43,12 +44,15 @@ class _Network:
             self._fetcher.close()
 
 
-def read_inputs(inputs: Sequence[str], *, max_bytes: int = 20_000_000, timeout: float = 15.0) -> Iterator[Item]:
+def read_inputs(
+    inputs: Sequence[str | os.PathLike[str]], *, max_bytes: int = 20_000_000, timeout: float = 15.0
+) -> Iterator[Item]:
     """Every document in ``inputs`` (paths and http(s) URLs), or one error per bad item."""
     net = _Network(max_bytes, timeout)
     try:
         pending: list[str] = []  # consecutive URLs are fetched together, in parallel
-        for item in inputs:
+        for raw in inputs:
+            item = os.fspath(raw)  # library callers pass Path objects as often as strings
             if is_url(item):
                 pending.append(item)
                 continue

@@ -180,3 +180,29 @@ def test_one_dispute_listed_once_but_different_figures_kept():
     claims = [replace(stmt, sides=sides), replace(missing, sides=sides), road, same_numbers]
     brief = write_brief(story, articles, sentences, claims, groups)
     assert brief.disagreements == ("missing", "road", "road2")
+
+
+def test_opening_leads_when_nothing_corroborated_opens_the_articles():
+    # The corroborated statement sits deep in the articles; the opening that two editions of
+    # one wire story share (one source) says better what happened.
+    filler = [f"Officials gave further detail number {i} about the response." for i in range(8)]
+    story, articles, sentences = _story({
+        "x": ["A ferry ran aground off the northern cape on Monday, the coast guard said.", *filler,
+              "The port had been dredged two years ago."],
+        "x2": ["A ferry ran aground off the northern cape on Monday, the coast guard said.", *filler,
+               "The port had been dredged two years ago."],
+        "y": [*(f"Residents described scene number {i} at the harbour." for i in range(9)),
+              "The port was dredged two years ago."],
+    })
+    claims = [
+        _claim("opening", "single-source", [("x", 0), ("x2", 0)], sentences, 1),
+        _claim("deep", "corroborated", [("x", 9), ("x2", 9), ("y", 9)], sentences, 2),
+    ]
+    groups = [SourceGroup("gx", ("x", "x2")), SourceGroup("gy", ("y",))]
+    brief = write_brief(story, articles, sentences, claims, groups)
+    assert brief.sentences[0].claim_id == "opening" and brief.sentences[0].section == "what"
+    assert brief.sentences[0].independent_sources == 1, "the lead still shows its real support"
+    # A corroborated statement in the opening keeps the lead.
+    claims[1] = _claim("deep", "corroborated", [("x", 1), ("x2", 1), ("y", 0)], sentences, 2)
+    brief = write_brief(story, articles, sentences, claims, groups)
+    assert brief.sentences[0].claim_id == "deep"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
+from statistics import median
 
 from .model import (
     Article,
@@ -130,11 +131,17 @@ def write_brief(
         c for c in usable
         if not c.key and c.status in _DISPUTED and c.independent_sources >= 2 and c not in body_pool
     ]
-    for claim in contested:
+    # Openings that several articles share but that could not be checked across sources (on
+    # the lexical path, rewrites in other words are not aligned): a fallback lead only.
+    openings = [
+        c for c in usable
+        if not c.key and c not in body_pool and c not in contested and len(_articles(c)) >= 2
+    ]
+    for claim in (*contested, *openings):
         quoted.setdefault(claim.id, claim.text)
     # The lead is chosen first, so that value claims stated in the same sentence cannot crowd
     # the statement itself out of the brief.
-    lead = _lead([*body_pool, *contested], lengths, start, quoted)
+    lead = _lead([*body_pool, *contested], lengths, start, quoted, openings)
     chosen = _pick(body_pool, lengths, MAX_BRIEF_SENTENCES, quoted, first=lead)
     body = []
     for claim in chosen:
@@ -238,6 +245,16 @@ def _position(claim: Claim, lengths: Mapping[str, int]) -> float:
     return min(spots) if spots else 1.0
 
 
+def _typical_position(claim: Claim, lengths: Mapping[str, int]) -> float:
+    """Where the claim usually comes (median over its articles): one article that happens to
+    put a detail early does not make it an opening."""
+    first: dict[str, float] = {}
+    for m in claim.mentions:
+        spot = m.sentence_index / lengths.get(m.article_id, 1)
+        first[m.article_id] = min(spot, first.get(m.article_id, spot))
+    return float(median(first.values())) if first else 1.0
+
+
 def _articles(claim: Claim) -> set[str]:
     return {m.article_id for m in claim.mentions}
 
@@ -280,11 +297,15 @@ def _pick(
     return chosen
 
 
+OPENING = 0.2  # share of an article's sentences that counts as its opening
+
+
 def _lead(
     chosen: Sequence[Claim],
     lengths: Mapping[str, int],
     start: datetime | None,
     texts: Mapping[str, str],
+    openings: Sequence[Claim] = (),
 ) -> Claim | None:
     """The lead: among the best-supported statements, the one the articles state first.
 
@@ -303,7 +324,21 @@ def _lead(
     # opening) says more about what happened than one more source carrying a detail.
     top = max(c.independent_sources for c in statements)
     best = [c for c in statements if c.independent_sources >= min(top, 2)]
-    return min(best, key=lambda c: (_position(c, lengths), -c.independent_sources, c.id))
+    lead = min(best, key=lambda c: (_position(c, lengths), -c.independent_sources, c.id))
+    if _typical_position(lead, lengths) > OPENING:
+        # Nothing corroborated sits in the articles' openings (rewrites that the lexical path
+        # cannot align): an opening stated by several articles says what happened better than
+        # a corroborated detail from deep in the text.
+        opening = [
+            c for c in (*statements, *openings)
+            if _typical_position(c, lengths) <= OPENING and len(_articles(c)) >= 2
+            and not _OPENS_ON_QUOTE.match(texts[c.id])
+            and _section(c, start, texts[c.id]) != "background"
+        ]
+        if opening:
+            lead = min(opening, key=lambda c: (-c.independent_sources, -len(_articles(c)),
+                                               _position(c, lengths), c.id))
+    return lead
 
 
 def _cited(claim: Claim) -> tuple[str, ...]:

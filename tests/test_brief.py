@@ -206,3 +206,26 @@ def test_opening_leads_when_nothing_corroborated_opens_the_articles():
     claims[1] = _claim("deep", "corroborated", [("x", 1), ("x2", 1), ("y", 0)], sentences, 2)
     brief = write_brief(story, articles, sentences, claims, groups)
     assert brief.sentences[0].claim_id == "deep"
+
+
+def test_event_record_merges_name_variants_of_one_actor():
+    story, articles, sentences = _story({
+        "x": ["Peru's Geophysical Institute measured the quake at magnitude 6.1 on Monday."],
+        "y": ["The Geophysical Institute of Peru said the quake measured magnitude 6.1 on Monday."],
+        "z": ["South Korea's Joint Chiefs of Staff said the drill ended on Monday."],
+    })
+    def org(cid, aid, text):
+        v = Value("organization", text, text, aid, 0, key=f"org:{cid}")
+        return _claim(cid, "single-source", [(aid, 0)], sentences, 1, [v], key=f"org:{cid}")
+    claims = [
+        org("igp1", "x", "Peru's Geophysical Institute"),
+        org("igp2", "y", "Geophysical Institute of Peru"),
+        org("jcs", "z", "South Korea's Joint Chiefs of Staff"),
+        org("sk", "z", "South Korea"),
+    ]
+    groups = [SourceGroup(g, (g,)) for g in "xyz"]
+    who = [f for f in write_brief(story, articles, sentences, claims, groups).event if f.name == "who"]
+    igp = [f for f in who if "Geophysical" in f.value]
+    assert len(igp) == 1 and set(igp[0].articles) == {"x", "y"} and igp[0].support == 2
+    # A country's name alone is not its army's staff: two actors.
+    assert {f.value for f in who} >= {"South Korea's Joint Chiefs of Staff", "South Korea"}

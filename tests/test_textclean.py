@@ -39,6 +39,7 @@ def test_captions_are_removed(line):
         ("We use cookies to personalise content. Accept all", "cookie notice"),
         ("By Priya Raman and Tom Ellis", "byline / reporting credit"),
         ("Updated 3 hours ago", "date line"),
+        ("Updated: Oct 7, 2026 | Harbour Evening Desk", "date line"),
         ("Read more: Ten things to know about the vote", "link stub"),
         ("Tags: elections, parliament", "tags / topics"),
         ("12 comments", "interface text"),
@@ -47,6 +48,14 @@ def test_captions_are_removed(line):
 )
 def test_leftover_rules(line, reason):
     assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Oct 7, 2026 | The council voted to close the school after a long debate.",
+    "Scores: Arsenal 2 | Chelsea 1",
+])
+def test_dated_prose_and_tables_are_kept(line):
+    assert line_reason(line) is None
 
 
 @pytest.mark.parametrize(

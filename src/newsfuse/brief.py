@@ -23,6 +23,7 @@ Deterministic: every choice is ordered by explicit keys, ties broken by ids.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from statistics import median
@@ -172,6 +173,15 @@ def write_brief(
 
 def _norm(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").casefold()))
+
+
+_POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
+
+
+def _name_words(name: str | None) -> frozenset[str]:
+    """A name's words without possessives and function words, so that word order and "X's Y"
+    against "Y of X" do not make two actors of one."""
+    return _content_words(_POSSESSIVE.sub("", name or ""))
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -518,17 +528,33 @@ def _event(
             EventField("what", lead.text, lead.independent_sources, _cited(lead), ())
         )
     who = sorted(_value_claims(claims, {"person", "organization"}), key=_support_key)
-    seen_who: set[str] = set()
+    actors: list[tuple[frozenset[str], EventField]] = []
+
+    def one_actor(a: frozenset[str], b: frozenset[str], person: bool) -> bool:
+        # One name inside the other.  A person's surname alone is that person; for an
+        # organisation the shorter name must keep at least half the words, since a short
+        # remainder ("South Korea" in "South Korea's Joint Chiefs of Staff") is usually
+        # the country, not the organisation.
+        return (a <= b or b <= a) and (person or 2 * min(len(a), len(b)) >= max(len(a), len(b)))
+
     for c in who:
         value, _, _ = _best_side(c, group_of)
-        name = f" {_norm(value)} "
-        # "Peru's Civil Defence Institute" and "Civil Defence Institute" are one actor.
-        if any(name in f" {s} " or f" {s} " in name for s in seen_who):
+        words = _name_words(value)
+        if not words:
             continue
-        seen_who.add(name.strip())
-        fields.append(_field("who", c, group_of))
-        if len(seen_who) >= MAX_WHO:
-            break
+        person = c.values[0].type == "person"
+        # "Peru's Geophysical Institute", "Geophysical Institute of Peru" and "Geophysical
+        # Institute" are one actor: the first (best-supported) name stands for all, citing
+        # every article that names it either way.
+        same = next((i for i, (w, _) in enumerate(actors) if one_actor(words, w, person)), None)
+        if same is not None:
+            w, f = actors[same]
+            arts = tuple(dict.fromkeys((*f.articles, *_field("who", c, group_of).articles)))
+            actors[same] = (w, replace(f, articles=arts, support=max(f.support, _groups_of(arts, group_of))))
+            continue
+        if len(actors) < MAX_WHO:
+            actors.append((words, _field("who", c, group_of)))
+    fields.extend(f for _, f in actors)
     # When: the best-supported date or time that is not background (close to the reports).
     when = [
         c

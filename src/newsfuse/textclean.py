@@ -287,6 +287,17 @@ def _is_date_only(line: str) -> bool:
     return len(_words(s)) == 0
 
 
+def _is_dated_label(line: str) -> bool:
+    """A date line with a short label beside it: "Updated: Oct 7, 2026 | Morning Desk"."""
+    parts = [p.strip() for p in line.split("|") if p.strip()]
+    if len(parts) < 2 or not any(_is_date_only(p) for p in parts):
+        return False
+    return all(
+        _is_date_only(p) or (len(_words(p)) <= 5 and not _ends_sentence(p) and p[:1].isupper())
+        for p in parts
+    )
+
+
 def line_reason(line: str) -> str | None:
     """Why ``line`` is page furniture wherever it stands, or None.  Position rules come later."""
     s = line.strip()
@@ -318,7 +329,7 @@ def line_reason(line: str) -> str | None:
         return "byline / reporting credit"
     if _READ_TIME.search(s) and n <= UI_MAX_WORDS:
         return "reading time / media control"
-    if n <= 14 and not is_prose(s) and _is_date_only(s):
+    if n <= 14 and not is_prose(s) and (_is_date_only(s) or _is_dated_label(s)):
         return "date line"
     if _CAPTION_START.match(s) or (n >= 4 and _CREDIT_TAIL.search(s) and not metadata.find_dateline(s)):
         return "photo caption"

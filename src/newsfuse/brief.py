@@ -39,6 +39,7 @@ from .model import (
     Story,
     Value,
 )
+from .quotes import KEY as QUOTE_KEY
 
 SECTIONS = ("what", "when", "where", "who", "figures", "reactions", "background")
 
@@ -110,7 +111,9 @@ def write_brief(
     start = _story_start(story, articles)
     n_groups = len({group_of.get(a.id, a.id) for a in articles if a.id in member})
 
-    usable = [c for c in claims if _statement_like(c, titles)]
+    # Quotation claims (key "quote") share their sentences with statement claims: they speak
+    # in the disagreements (an altered quote), never as a body or single-source line of their own.
+    usable = [c for c in claims if _statement_like(c, titles) and c.key != QUOTE_KEY]
     body_pool = [c for c in usable if c.status in _BODY_STATUSES]
     if n_groups <= 1:
         # One independent source only: its own account is all there is, so tell it (cited to
@@ -162,7 +165,9 @@ def write_brief(
     used = {c.id for c in chosen}
     disagreements = _disagreements(claims, lengths)
     single = _single_source(
-        [c for c in claims if c.status == "single-source" and c.id not in used], lengths, chosen
+        [c for c in claims if c.status == "single-source" and c.id not in used and c.key != QUOTE_KEY],
+        lengths,
+        chosen,
     )
     event = _event(lead, claims, articles, group_of, start)
     return Brief(tuple(body), disagreements, single, event)

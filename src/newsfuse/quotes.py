@@ -32,6 +32,8 @@ from rapidfuzz.distance import Indel
 from .attribution import normalize_claimant
 from .model import Claim, Mention, Value
 
+KEY = "quote"  # the key of quotation values (values.py) and of the claims made here
+
 # Edit similarity (rapidfuzz Indel, normalised 0–1 over characters of the casefolded words)
 # from which two quotations count as one quotation in two wordings.  Quotes of one speaker about
 # different things rarely share 80% of their characters in order; an altered quote (a word
@@ -174,7 +176,7 @@ def quotation_claims(
             mentions=mentions,
             independent_sources=len(groups),
             values=tuple(members),
-            key="quote",
+            key=KEY,
             explanation=explanation,
             sides=sides if len(sides) > 1 else (),
         ))

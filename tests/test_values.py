@@ -177,7 +177,8 @@ def test_money_percent_and_basis_points():
 
 def test_a_change_is_not_a_level():
     vs = [v for v in values("The bank cut its policy rate by 25 basis points to 1.25%.") if v.type == "quantity"]
-    assert [v.key for v in vs] == ["percent:rate:change", "percent:rate"]
+    # The change is keyed by the level it led to (see test_a_change_is_keyed_by_the_level_it_led_to).
+    assert [v.key for v in vs] == ["percent:change-to:1.25", "percent:rate"]
     assert not same_key(vs[0], vs[1])
 
 
@@ -312,7 +313,7 @@ def test_bearings_to_one_anchor_conflict():
 
 def test_coast_near_and_in():
     off = one("The ferry sank off the coast of Crete.", "place")
-    assert off.qualifier == "off the coast of" and off.key == "place:crete"
+    assert off.qualifier == "off the coast of" and off.key == "place:crete:off"
     poss = one("The tanker ran aground off Norway's west coast.", "place")
     assert poss.normalized == "off the west coast of Norway"
     near = one("Fighting raged near Kharkiv overnight.", "place")
@@ -580,3 +581,275 @@ def test_since_when_clause_is_an_earlier_event():
     v = one("It was the strongest since June 2001, when a magnitude 8.4 quake hit the coast.", "quantity",
             published=datetime(2026, 10, 7, tzinfo=UTC))
     assert v.key == "magnitude:past"
+
+
+# ---------------------------------------------------------------- forms of their own (valueforms)
+
+
+def _q(text: str, **kw):
+    return [v for v in values(text, **kw) if v.type in ("quantity", "count")]
+
+
+def test_vote_tallies_and_scores_compare_as_pairs():
+    a = one("The committee voted 5-2 for the cut.", "quantity")
+    b = one("It cut rates in a 6-1 vote on Wednesday.", "quantity")
+    c = one("The board backed the plan 2-5 against.", "quantity")  # order does not matter
+    assert a.key == b.key == "tally:vote" and a.normalized == "5–2" and b.normalized == "6–1"
+    assert compatible(a, b) is False and compatible(a, a) is True
+    assert c.normalized == "5–2" and compatible(a, c) is True
+    assert one("The home side won 3-1 on Sunday.", "quantity").key == "tally:score"
+    assert one("The Senate passed the bill 52-48.", "quantity").normalized == "52–48"
+    # A range with a unit is no tally.
+    assert all(v.unit != "tally" for v in _q("Banks cut loan rates by 10-15 basis points."))
+
+
+def test_proportions_are_shares_in_percent():
+    v = one("Only one in three trains would run on Tuesday.", "quantity")
+    assert v.unit == "%" and v.key == "percent:train" and 31 < v.low < 33.3 < v.high < 36
+    w = one("About 30% of scheduled trains were running.", "quantity")
+    assert w.key == "percent:train"
+    assert one("Two out of five voters stayed home.", "quantity").normalized == "≈40 %"
+    assert not [v for v in _q("One in 2019 was lost.") if v.unit == "%"]  # a year, not a share
+
+
+def test_fractions_of_a_unit():
+    q = one("Rates fell by a quarter of a percentage point.", "quantity")
+    bp = one("Rates fell by 25 basis points.", "quantity")
+    assert q.unit == bp.unit == "%" and q.low == q.high == 0.25 and compatible(q, bp) is True
+    assert one("The bank announced a half-point cut.", "quantity").low == 0.5
+    mile = one("The fire was half a mile away.", "quantity")
+    assert mile.unit == "km" and abs(mile.low - 0.8047) < 0.001
+
+
+def test_exchange_rates_are_currency_per_currency():
+    a = one("The baht weakened to 32.80 per dollar after the announcement.", "quantity") if False else \
+        [v for v in _q("The baht weakened to 32.80 per dollar after the announcement.") if v.key.startswith("fx")][0]
+    b = [v for v in _q("The currency traded at 32.85 against the dollar.") if v.key.startswith("fx")][0]
+    c = [v for v in _q("The baht slid, with USD/THB touching 32.91 late in the session.") if v.key.startswith("fx")][0]
+    assert a.key == b.key == c.key == "fx:usd" and a.unit == c.unit == "per USD"
+    assert compatible(a, b) is False and compatible(a, a) is True
+    eur = one("The euro rose to $1.0850.", "quantity")
+    assert eur.key == "fx:eur" and eur.unit == "per EUR"
+
+
+def test_ranks_of_a_counted_noun():
+    a = one("Nakri is the ninth storm to hit Vietnam this year.", "quantity")
+    b = one("Nakri is the eighth storm to reach Vietnam this year.", "quantity")
+    assert a.key == b.key == "rank:storm" and a.low == 9 and compatible(a, b) is False
+    assert one("It was the bank's second cut this year.", "quantity").key == "rank:cut"
+    # An ordinal with no series after it is no rank.
+    assert not _q("On the second day of the strike, trains ran.")
+
+
+def test_storm_categories():
+    a = one("Lena strengthened to a Category 4 hurricane.", "quantity")
+    b = one("Lena made landfall as a category-three storm.", "quantity")
+    assert a.key == b.key == "category" and compatible(a, b) is False
+
+
+def test_scaled_figure_compounded_with_its_noun():
+    v = one("The 0.41 million-vehicle recall is the largest yet.", "count")
+    w = one("It would recall about 410,000 vehicles worldwide.", "count")
+    assert v.key == w.key == "vehicle:recall" and compatible(v, w) is True
+    assert not of_type("They back a two-state solution.", "count")
+
+
+def test_names_between_a_figure_and_its_noun():
+    v = one("Rheinwerk is recalling roughly 410,000 Kestrel and Kestrel Plus SUVs.", "count")
+    assert v.key.startswith("suv") and v.normalized == "≈410,000"
+    assert one("The notice covers 141,200 Kestrel SUVs.", "count").key.startswith("suv")
+
+
+def test_spans_of_production_years_do_not_make_a_past_event():
+    v = one("It is recalling 410,000 cars built between March 2021 and November 2023.", "count",
+            published=datetime(2026, 4, 7, tzinfo=UTC))
+    assert not v.key.endswith(":past")
+
+
+def test_displacement_is_folded_like_casualties():
+    pub = datetime(2026, 9, 24, tzinfo=UTC)
+    assert one("The floods forced about 20,000 from their homes.", "count", published=pub).key == "displaced"
+    got = {v.text: v.key for v in of_type("Officials said 21 people had died and 34,500 had been displaced.",
+                                            "count", published=pub)}
+    assert got == {"21 people": "death", "34,500": "displaced"}
+    assert one("Displaced: about 41,000 people in Garissa.", "count", published=pub).key == "displaced"
+    assert one("About 1,200 people were left homeless.", "count", published=pub).key == "displaced"
+    # A specific noun keeps its own key.
+    assert one("About 7,000 residents remain displaced.", "count", published=pub).key.startswith("resident")
+
+
+def test_elided_noun_of_a_coordinated_count():
+    got = {v.text: v.key for v in of_type("Police detained 40 protesters and 12 were later charged.", "count")}
+    assert got["12"] == "protester:charge"
+
+
+def test_people_on_board_are_occupants():
+    assert one("The bus had 48 people on board.", "count").key == "occupant"
+    assert one("The plane, carrying 132 people, crashed.", "count").key == "occupant"
+    assert one("The bus was carrying 42 passengers.", "count").key == "passenger:carry"
+    assert one("The city has 40,000 people.", "count").key != "occupant"
+
+
+def test_a_partitive_with_a_determiner_counts_the_noun():
+    assert one("The party won 163 of the 300 seats.", "count").key == "seat:win"
+
+
+def test_aftershock_magnitudes_have_their_own_key():
+    vals = {v.text: v.key for v in _q("A magnitude 5.1 aftershock followed the magnitude 6.8 earthquake.")}
+    assert vals == {"magnitude 5.1": "magnitude:aftershock", "magnitude 6.8": "magnitude"}
+    v = one("Dozens of aftershocks followed, the strongest a magnitude 5.4.", "quantity")
+    assert v.key == "magnitude:aftershock"
+    assert one("A 6.8-magnitude quake struck.", "quantity").key == "magnitude"
+
+
+def test_dates_of_the_last_comparable_event_share_a_key():
+    pub = datetime(2026, 9, 24, tzinfo=UTC)
+    a = one("The river reached its highest level since 1997.", "date", published=pub)
+    b = one("It was the highest reading since 2018.", "date", published=pub)
+    c = one("The last comparable flood, in 2018, killed 30 people.", "date", published=pub)
+    assert a.key == b.key == c.key == "date:last-comparable"
+    assert compatible(a, b) is False and compatible(b, c) is True
+    assert one("Protests have continued since 2019.", "date", published=pub).key == "date:continue"
+
+
+def test_compound_durations_and_unit_ranges():
+    v = one("He was sentenced to seven years and six months in prison.", "quantity")
+    w = one("He was sentenced to seven years in prison.", "quantity")
+    assert v.key == w.key and compatible(v, w) is False and abs(v.low / 365.2425 - 7.5) < 0.01
+    assert abs(one("The flight took 2 hours 30 minutes.", "quantity").low * 24 - 2.5) < 0.02
+    r = one("The Fed held rates in a range of 5.25%-5.50%.", "quantity")
+    assert r.low < 5.25 and r.high > 5.5  # a range, not 5.25 and minus 5.5
+
+
+def test_time_allowed_for_an_act_is_keyed_by_the_act():
+    a = one("His lawyers have 30 days to appeal.", "quantity")
+    b = one("His defence team has 20 days to lodge an appeal.", "quantity")
+    assert a.key == b.key == "duration:appeal" and compatible(a, b) is False
+    assert one("Residents were given 48 hours to leave.", "quantity").key == "duration:leave"
+    # A purpose clause after a span that nobody was given is not what the span measures.
+    assert one("It declared an emergency in the districts for 60 days to speed up aid.", "quantity").key != \
+        "duration:speed"
+
+
+def test_percent_keys_read_the_predicate():
+    a = one("The fire was 5% contained on Wednesday.", "quantity")
+    b = one("The fire had burned 11,200 acres and was 23% contained.", "quantity") if False else \
+        [v for v in _q("The fire had burned 11,200 acres and was 23% contained.") if v.unit == "%"][0]
+    assert a.key == b.key == "percent:contain"
+    # A comparative after the figure is not what it measures; the subject before is.
+    assert one("The shares closed 2.1 percent lower.", "quantity").key == "percent:share"
+    assert one("Rheinwerk shares fell 2.1% in Frankfurt.", "quantity").key == "percent:share"
+    # "40 percent of its usual services": the noun past the determiner.
+    assert one("The operator ran 40 percent of its usual services.", "quantity").key == "percent:service"
+    # With no noun before, the scope after: "in the first round".
+    x = one("She had taken 38.5 percent in the first round.", "quantity")
+    y = one("She had won 41 percent in the first round.", "quantity")
+    assert x.key == y.key == "percent:round"
+    # Change nouns after a figure say the kind of change.
+    assert one("They demand a 4.5% wage increase.", "quantity").key == one("They want a 6% raise.", "quantity").key
+    # "worth" links the thing to its value.
+    assert one("He took bribes worth €2.3 million.", "quantity").key == "money:bribe"
+    # An old level ("down from") measures what the figure before it measures.
+    got = [v.key for v in _q("It sees the economy growing 1.7 percent, down from 2.0 percent previously.")]
+    assert got[0] == got[1] != ""
+
+
+def test_ages_written_with_aged():
+    assert one("The victim, aged 41, was a teacher.", "quantity").key == "age:victim"
+    assert one("A man aged 58 died.", "quantity").key == "age:man"
+
+
+def test_altitude_of_a_descending_aircraft_and_anchor_after_town_of():
+    a = one("The pilots were cleared to descend to 3,000 feet.", "quantity")
+    b = one("Last contact: descending through about 900 metres in rain.", "quantity")
+    assert a.key == b.key == "altitude" and compatible(a, b) is True
+    t = one("It burned 16 km south of the town of Hemet.", "quantity")
+    assert t.key == "distance:hemet"
+
+
+def test_period_scopes_are_not_event_dates():
+    assert not of_type("The economy will grow 1.7 percent this year.", "date")
+    assert of_type("The law passed last year.", "date")
+
+
+def test_place_keys_keep_relations_of_other_kinds_apart():
+    near = one("The bus fell into a gorge near Rampur.", "place")
+    inside = one("The injured were taken to hospital in Rampur.", "place")
+    outside = one("The train derailed outside Rampur.", "place")
+    north = one("The quake struck north of Rampur.", "place")
+    northeast = one("The quake struck northeast of Rampur.", "place")
+    assert len({near.key, inside.key, outside.key, north.key}) == 4
+    assert not same_key(near, inside)
+    assert same_key(north, northeast) and compatible(north, northeast) is False
+
+
+def test_fractions_of_a_whole_are_shares():
+    a = one("About a third of homes lost power.", "quantity")
+    assert a.unit == "%" and a.key == "percent:home" and a.low < 33.3 < a.high
+    b = one("Two-thirds of parliament backed the bill.", "quantity")
+    assert abs((b.low + b.high) / 2 - 66.67) < 0.5
+    c = one("More than half of the voters stayed home.", "quantity")
+    assert c.low >= 50 and math.isinf(c.high) and c.key == "percent:voter"
+    # A part named, not a share; a moment, not a rank.
+    assert not _q("In the first half of the year, sales rose.")
+    assert not _q("For the first time since 2010, it fell.")
+
+
+def test_ages_in_apposition_to_a_role_noun_and_celsius_without_degree_sign():
+    assert one("The driver, 52, was arrested.", "quantity").key == "age:driver"
+    t = one("Temperatures reached 44.5C in the capital.", "quantity")
+    assert t.unit == "°C" and t.low < 44.5 < t.high
+    assert all(v.unit != "°C" for v in _q("The grade was a solid 5 C overall."))
+
+
+def test_head_of_the_subject_before_its_prepositional_phrase():
+    assert one("Prices in the euro zone rose 2.4% in May.", "quantity").key == "percent:price"
+    assert one("Turnout in the capital was 61%.", "quantity").key == "percent:turnout"
+    r = one("Children aged 5-12 were evacuated.", "quantity")
+    assert r.key == "age:child" and r.low == 5 and r.high == 12
+
+
+def test_a_term_given_by_its_end_date_is_also_a_duration():
+    pub = datetime(2026, 8, 15, tzinfo=UTC)
+    until = [v for v in values("He has signed a contract until June 2030.", published=pub) if v.type == "quantity"][0]
+    five = one("He will sign a five-year contract.", "quantity", published=pub)
+    four = one("He will sign a four-year contract.", "quantity", published=pub)
+    assert until.key == five.key == "duration:contract" and until.text == "until June 2030"
+    assert compatible(until, five) is False and compatible(until, four) is True
+    # The date itself is still a date (the end of a span).
+    assert one("He has signed a contract until June 2030.", "date", published=pub).key.endswith(":until")
+
+
+def test_aftershock_named_before_an_adverb():
+    v = one("Forty aftershocks followed, the strongest a magnitude 5.1 shortly before 8 a.m.", "quantity")
+    assert v.key == "magnitude:aftershock"
+
+
+def test_a_change_is_keyed_by_the_level_it_led_to():
+    a = one("The bank cut its one-day repurchase rate by 25 basis points to 1.25% on Wednesday.", "quantity") \
+        if False else _q("The bank cut its one-day repurchase rate by 25 basis points to 1.25% on Wednesday.")[0]
+    b = _q("The central bank lowered borrowing costs by a quarter of a percentage point to 1.25 percent.")[0]
+    c = _q("The currency slid after the bank's 25bp cut to 1.25%.")[0]
+    assert a.key == b.key == c.key == "percent:change-to:1.25"
+    assert compatible(a, b) is True and compatible(a, c) is True
+    # Another rate of the story, cut with no level given, keeps its own key.
+    d = one("Lenders cut their loan rates by 10 to 15 basis points.", "quantity")
+    assert d.key != a.key
+    # "from X to Y" names two levels, not a change; nor does a range written twice.
+    assert all("change-to" not in v.key for v in _q("Inflation rose from 2.4% to 2.9%."))
+    assert all("change-to" not in v.key for v in _q("Support is estimated at 30% to 40%."))
+    assert _q("The club raised its offer by €5m to €62m.")[0].key == "money:change-to:62 million"
+
+
+def test_a_figure_keyed_within_its_own_conjunct():
+    got = {v.text: v.key for v in _q("He was sentenced to 12 years in prison and fined $1.5 million.")}
+    assert got == {"12 years": "duration:prison", "$1.5 million": "money:fine"}
+    got = {v.text: v.key for v in _q("Shares fell 2.1% and the index rose 0.8 percent.")}
+    assert got == {"2.1%": "percent:share", "0.8 percent": "percent:index"}
+
+
+def test_rain_measured_in_a_relative_clause():
+    a = one("The downpour, which measured 210 mm at the station, flooded seven counties.", "quantity")
+    b = one("The river rose after 160 mm of rain fell.", "quantity")
+    c = one("Rainfall of 620 mm was recorded.", "quantity")
+    assert a.key == b.key == c.key == "length:rain" and compatible(a, b) is False

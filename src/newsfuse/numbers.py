@@ -223,7 +223,8 @@ STOPWORDS = frozenset(
     will would shall should can could may might must not no it its their his her our your my
     they them he she we you i also still just only even more most less least some any each
     every all both either neither other another such there here then now very too up down out
-    again further once""".split()
+    again further once against despite amid amidst within beyond beside besides behind inside
+    outside unlike upon him me us himself herself itself themselves myself""".split()
 )
 
 

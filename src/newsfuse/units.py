@@ -64,6 +64,9 @@ _add(r"gallons|gallon", "volume", "l", 3.785411784)
 _add(r"barrels|barrel|bbl", "volume", "l", 158.987294928)
 _add(r"cubic meters|cubic metres|m3|m³", "volume", "l", 1000.0)
 _add(r"°c|degrees celsius|degrees centigrade|degree celsius|c°", "temperature", "°C", 1.0)
+# "44.5C", "-3C": British and Australian news write the degree sign away (case-sensitive, right
+# after the figure: see unit_at).
+_add(r"c", "temperature", "°C", 1.0)
 _add(r"°f|degrees fahrenheit|degree fahrenheit", "temperature", "°C", 5 / 9, -32 * 5 / 9)
 _add(r"%|percent|per cent|pct|percentage points|percentage point", "percent", "%", 1.0)
 _add(r"basis points|basis point|bps|bp", "percent", "%", 0.01)
@@ -112,6 +115,8 @@ def unit_at(text: str, pos: int) -> UnitMatch | None:
         return None
     if key in _CASE_SENSITIVE and name != key:
         return None
+    if key == "c" and (name != "C" or m.start("unit") != pos):
+        return None  # "44.5C" only: a capital C right after the figure
     # "four-year-old" is an age; "four-year" alone is a duration.
     if unit.family == "duration" and key in _AGE_FACTOR:
         age = _OLD_RE.match(text, m.end())
@@ -133,7 +138,10 @@ CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
     "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "won": "KRW", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB",
-    "swiss francs": "CHF", "francs": "CHF", "pesos": "MXN",
+    "swiss francs": "CHF", "francs": "CHF", "pesos": "MXN", "peso": "MXN",
+    # Currencies that markets news quotes against the dollar or the euro.
+    "baht": "THB", "rupiah": "IDR", "ringgit": "MYR", "lira": "TRY", "zloty": "PLN", "naira": "NGN",
+    "hryvnia": "UAH", "forint": "HUF", "shillings": "KES", "dong": "VND",
 }
 CURRENCY_BEFORE_RE = re.compile(
     r"(?P<cur>"

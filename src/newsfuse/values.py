@@ -21,7 +21,12 @@ Key grammar (``Value.key``: what a value measures, taken from the text, lower ca
                                       reports vary the wording freely: ``death`` ("12 dead",
                                       "12 deaths", "12 people were killed", "killed 12",
                                       "death toll of 12") and ``injured`` ("injured",
-                                      "wounded", "injuries").
+                                      "wounded", "injuries"); displacement likewise into
+                                      ``displaced`` ("displaced", "forced from their homes",
+                                      "left homeless") when no specific noun is counted.
+                                      "48 people on board" → ``occupant``; a figure whose noun
+                                      an earlier figure of the sentence named ("21 people died
+                                      and 34,500 had been evacuated") → ``person:evacuate``.
 * quantity:     ``<dimension>``       length values: ``distance`` (default), ``altitude``,
                                       ``height``, ``depth``, ``width``, ``length``, ``range``,
                                       ``radius``, ``diameter`` from the nearest dimension word;
@@ -35,16 +40,32 @@ Key grammar (``Value.key``: what a value measures, taken from the text, lower ca
                                       found, see below), with ``:change`` appended after "by"
                                       ("cut by 25 basis points" ≠ "cut to 1.25%");
                 ``age:<who>``         the apposed name or the noun ("Moss, 41" → ``age:moss``,
-                                      "a 48-year-old man" → ``age:man``).
+                                      "a 48-year-old man" → ``age:man``, "the driver, 52," /
+                                      "a man aged 58" → ``age:driver`` / ``age:man``);
+                ``<family>:change-to:<level>``  a change stated with the level it led to ("cut
+                                      by 25 basis points to 1.25%", "a 25bp cut to 1.25%");
+                ``magnitude:aftershock``  a magnitude of an aftershock (or foreshock);
+                ``duration:<act>``    time allowed for an act ("have 30 days to appeal"), also
+                                      derived from "a contract until June 2030" (valuecues);
+                ``tally:vote`` / ``tally:score``, ``fx:<currency>``, ``rank:<noun>``,
+                ``category``, ``percent:<noun>`` of a proportion: see ``valueforms``.
 * date / time:  ``date:<event>`` / ``time:<event>``  the lemma of the nearest event verb in
                                       the clause ("fired" → ``date:fire``); empty when none
                                       (see below).  A date that names an event
                                       ("a January 4 launch", "Tuesday's launches") gets an empty
                                       key too: it identifies which launch, it does not claim when
                                       the story's launch happened, and stories often recall an
-                                      earlier event of the same kind.
-* place:        ``place:<anchor>``    the anchor name casefolded ("place:pyongyang"); the
-                                      relation is in ``qualifier`` and ``normalized``.
+                                      earlier event of the same kind.  ``date:last-comparable``:
+                                      "the highest since 1997", "the last comparable flood, in
+                                      2018", whatever the verb.  "this year" / "next year" are
+                                      a figure's scope, not a date: no value.
+* place:        ``place:<anchor>``    the anchor name casefolded ("place:pyongyang") for a compass
+                                      bearing ("north of"), which meet and can conflict;
+                                      ``place:<anchor>:<kind>`` for the other relations
+                                      ("place:rampur:in", "place:rampur:near", "place:crete:off"):
+                                      "in X" and "near X" are different statements, neither
+                                      corroborating nor contradicting each other.  The relation
+                                      is in ``qualifier`` and ``normalized``.
 * person:       ``person:<name>``; organization: ``org:<name>``; attribution:
                 ``attribution``; quotation: ``quote``.
 * empty key:    what the value measures could not be read from the text.  ``same_key`` is
@@ -106,8 +127,19 @@ from .numbers import (
 from lemminflect import getInflection
 
 from .places import find_places, relations_conflict
+from .valuecues import CLAUSE_BREAK, comparison_date, displacement, place_key, purpose, span_until
+from .valueforms import (
+    Form,
+    find_categories,
+    find_fractions,
+    find_proportions,
+    find_ranks,
+    find_rates,
+    find_tallies,
+)
 from .timeexpr import ANYWHERE, TimeExpr, find_dates, find_times
 from .units import (
+    CURRENCY_WORDS,
     SHORT_AFTER_SYMBOL_RE,
     SHORT_SCALE,
     currency_after,
@@ -122,7 +154,11 @@ _PAREN_RE = re.compile(r"\([^()]*\)")
 _VAGUE_SCALE = re.compile(r"\s+(hundred|thousand|million|billion)\b(?:\s+of\b)?", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"\b(?:number|No\.|no\.|#)\s*$")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_CLAUSE_BREAK = re.compile(r"[,;:()“”\"—–]|\s-\s")
+_DIGIT = re.compile(r"\d")
+# Words a second figure may follow inside one phrase ("fourteen of 22 economists", "163 of the
+# 300 seats").
+_BEFORE_FIGURE = frozenset({"of", "the", "its", "their", "his", "her", "our", "these", "those"})
+_CLAUSE_BREAK = CLAUSE_BREAK
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|to|and)\s*")
 # "2nd" is an ordinal, "60s" a decade or an age bracket: neither is a count.
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|'s|’s)\b", re.IGNORECASE)
@@ -158,6 +194,8 @@ _DIMENSIONS = {
     "diameter": "diameter", "distance": "distance", "flew": "distance", "flown": "distance",
     "traveled": "distance", "travelled": "distance", "away": "distance", "fly": "distance",
     "beneath": "depth", "underground": "depth",
+    # An aircraft descending or cruising "to 3,000 feet" / "through 900 metres" is at a height.
+    "descend": "altitude", "descending": "altitude", "descended": "altitude", "cruising": "altitude",
 }
 _DIMENSION_RE = re.compile(r"\b(" + "|".join(_DIMENSIONS) + r")\b", re.IGNORECASE)
 _PLAIN_FAMILIES = frozenset({"speed", "magnitude", "temperature", "age"})
@@ -177,7 +215,11 @@ def _fmt(x: float) -> str:
 def _words_after(text: str, pos: int, n: int) -> list[re.Match[str]]:
     out = []
     for m in _WORD_RE.finditer(text, pos):
-        if _CLAUSE_BREAK.search(text, out[-1].end() if out else pos, m.start()):
+        gap = (out[-1].end() if out else pos, m.start())
+        # A figure between two words ends the phrase ("of chaparral 16 km south"), except
+        # after "of" ("fourteen of 22 economists" counts economists).
+        if _CLAUSE_BREAK.search(text, *gap) or out and out[-1].group().lower() not in _BEFORE_FIGURE \
+                and _DIGIT.search(text, *gap):
             break
         out.append(m)
         if len(out) >= n:
@@ -198,8 +240,11 @@ def _words_before(text: str, pos: int, n: int) -> list[re.Match[str]]:
 
 _FROM_ANCHOR = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?\s+(?:of|from)|from|off)"
-    r"\s+(?:the\s+)?([A-Za-z][\w-]{1,40})", re.IGNORECASE)
-_NEGATIVE = re.compile(r"(?:(?<![\w-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
+    r"\s+(?:the\s+)?(?:(?:town|city|village|port|capital|district|province|county|island|region)\s+of\s+)?"
+    r"([A-Za-z][\w-]{1,40})", re.IGNORECASE)
+# A minus sign stands after a space or an opening bracket; after a figure or "%" the dash
+# joins a range ("5.25%-5.50%").
+_NEGATIVE = re.compile(r"(?:(?<![\w%°)-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
 _MAG_SHORT = re.compile(r"\bM\s?(?P<m>\d(?:\.\d{1,2})?)\b")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "to"})
@@ -222,6 +267,9 @@ def _qualifier(text: str, start: int) -> tuple[str | None, str | None, int]:
     return q, kind, lo + at
 
 
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
 def _head_noun(text: str, pos: int) -> tuple[str, int] | None:
     """The counted noun after a number: the first plural noun or the last word of the phrase."""
     words = _words_after(text, pos, 6)
@@ -231,6 +279,14 @@ def _head_noun(text: str, pos: int) -> tuple[str, int] | None:
             if words[0].group().lower() == "them":
                 return None
             words = words[1:]
+    if words and words[0].group()[:1].isupper():
+        # "410,000 Kestrel and Kestrel Plus SUVs", "3,000 Tesla cars": names modifying the noun.
+        for m in words[1:]:
+            w = m.group()
+            if _ACRONYM_PLURAL.fullmatch(w) or (w.islower() and w not in STOPWORDS and noun_lemma(w) != w):
+                return noun_lemma(w.lower()), m.end()
+            if not (w[:1].isupper() or w.lower() in ("and", "&")):
+                break
     collected: list[re.Match[str]] = []
     for m in words:
         w = m.group()
@@ -268,7 +324,7 @@ def _plausible_head(text: str, hn: tuple[str, int], lo: float, hi: float, kind: 
     the number names something) or a capitalised name in running text ("7 Action News").
     """
     word = text[max(0, hn[1] - 60):hn[1]].rsplit(None, 1)[-1].strip("'’")
-    if word[:1].isupper():
+    if word[:1].isupper() and not _ACRONYM_PLURAL.fullmatch(word):
         letters = [w for w in _WORD_RE.findall(text) if w.lower() not in STOPWORDS]
         title_case = letters and sum(w[0].isupper() for w in letters) >= 0.8 * len(letters)
         if not title_case:
@@ -307,6 +363,33 @@ def _casualty(text: str, start: int, head_end: int | None, head: str | None) -> 
     return None
 
 
+_SCALE_COMPOUND = re.compile(r"-(?P<noun>[a-z]{3,})\s+(?P<head>[a-z]{3,})\b")
+_GENERIC_PEOPLE = frozenset({"person", "people", "persons"})
+_CARRYING = re.compile(r"\b(?:carrying|carried|carries|carry)\s+$", re.IGNORECASE)
+_ABOARD = re.compile(r"\s+(?:were\s+|was\s+)?(?:on\s+board|aboard)\b", re.IGNORECASE)
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:have|has|had|were|was|are|is)\s+(?:(?:been|now|also|reportedly|later|since|subsequently|then)\s+){0,2}(?P<v>[a-z]+(?:ed|en|wn))\b")
+
+
+def _elided_count(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """A figure with its noun left out because an earlier figure of the sentence named it:
+    "21 people had died and 34,500 had been evacuated" → (person, person:evacuate)."""
+    pm = _PARTICIPLE_AFTER.match(text, end)
+    if not pm:
+        return None
+    verb = verb_lemma(pm.group("v"))
+    if not verb or verb in _NOT_EVENTS:
+        return None
+    noun = None
+    for prev in NUMBER_RE.finditer(text, max(0, start - 150), start):
+        hn = _head_noun(text, prev.end())
+        if hn and hn[1] <= start:
+            noun = hn[0]
+    if noun is None:
+        return None
+    return noun, f"{noun}:{verb}"
+
+
 _DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "these", "those", "a", "an"})
 _AUX = frozenset({"were", "was", "had", "have", "has", "been", "being", "are", "is", "reportedly", "be",
                   "also", "still", "then", "later", "all"})
@@ -317,8 +400,17 @@ _APPOS_NAME = re.compile(r"([A-Z][\w'’-]{1,40}),\s+(?:(?:an?|the)\s+)?$")
 
 def _amount_noun(word: str) -> str:
     """A measured noun in its base form: "rainfall" and "rain", "snowfall" and "snow" measure
-    one amount (English forms such compounds with "-fall")."""
-    return word[:-4] if word.endswith("fall") and len(word) > 6 else word
+    one amount (English forms such compounds with "-fall"); the words for a heavy rain
+    ("downpour", "deluge", "precipitation") measure the same amount of water."""
+    word = word[:-4] if word.endswith("fall") and len(word) > 6 else word
+    return _RAIN_WORDS.get(word, word)
+
+
+_RAIN_WORDS = {"downpour": "rain", "deluge": "rain", "precipitation": "rain", "showers": "rain", "shower": "rain",
+               "rains": "rain"}
+# "<noun>, which measured / totalled / reached 210 mm": the relative clause's subject is measured.
+_MEASURED_REL = re.compile(
+    r"\b([a-z]{3,}),?\s+(?:which|that)\s+(?:measured|totalled|totaled|reached|amounted\s+to|came\s+to)\s+$")
 
 
 def _age_key(text: str, start: int, end: int) -> str:
@@ -356,21 +448,38 @@ def _count_verb(text: str, start: int, head_end: int) -> str | None:
 
 def _context_word(text: str, start: int, end: int, *, nouns_only: bool = False) -> str | None:
     """The nearest content word in the clause: the noun a figure modifies, else one before."""
-    after = _words_after(text, end, 3)
+    after = _words_after(text, end, 4)
     if after and after[0].group().lower() in ("more", "extra", "additional", "less") and len(after) > 1:
         after = after[1:]  # "up to €10 million more in add-ons": what the figure adds to
+    if after and after[0].group().lower() in _COMPARATIVES:
+        after = []  # "closed 2.1 percent lower": the comparison, not what moved (that comes before)
+    if after and not nouns_only:
+        w = after[0].group()
+        if w.islower() and verb_lemma(w) and w.endswith("ed") and _COPULA_BEFORE.search(
+                text, max(0, start - 40), start):
+            # "was 5% contained", "is 80% complete": the predicate says what the share is of.
+            return verb_lemma(w)
     if after:
         w = after[0].group()
         pos = after[0].start() if after[0].start() > end else end
         if w.lower() in ("of", "in", "for", "on") and len(after) > 1:
             pos = after[0].end()  # "$5 million in aid", "5 tonnes of cocaine"
             w = after[1].group()
+            if after[0].group().lower() == "of" and (w.lower() in _DETERMINERS or verb_lemma(w)):
+                # "40 percent of its usual services", "30% of scheduled trains": the noun of the
+                # phrase, past its determiner and modifiers.
+                hn = _head_noun(text, after[0].start())
+                if hn and not verb_lemma(text[hn[1] - len(hn[0]):hn[1]]) and hn[0] not in _DETERMINERS:
+                    return hn[0]
+        if w.lower() in _CHANGE_NOUNS and text[end:pos].strip() == "":
+            return _CHANGE_NOUNS[w.lower()]  # "a 25bp cut", "a 6% raise"
         # Lower case only: "in March" is a date, not what is measured.
         if w.islower() and w not in STOPWORDS and w not in _CHANGE_VERBS and not w.endswith("ly") \
                 and not verb_lemma(w):
             hn = _head_noun(text, pos)
             if hn and hn[0] not in ("last", "next", "this"):
-                return hn[0]
+                # "a 4.5% wage increase" and "a 6% raise" state one kind of change.
+                return _CHANGE_NOUNS.get(hn[0], hn[0]) if text[end:pos].strip() == "" else hn[0]
     # Lower-case words only: names and weekdays are not what a figure measures.
     # The unit words of an earlier figure are not what this one measures ("by 25 basis points
     # to 1.25%": "points" is not what 1.25% measures).
@@ -379,24 +488,100 @@ def _context_word(text: str, start: int, end: int, *, nouns_only: bool = False) 
         u = unit_at(text, prev.end())
         if u:
             unit_spans.append((prev.end(), u.end))
-    words = [m.group().lower() for m in _words_before(text, start, 8)
+    words = [_POSSESSIVE.sub("", m.group().lower()) for m in _words_before(text, start, 8)
              if not _overlaps(m.span(), unit_spans)
              and (m.group().islower() or not text[:m.start()].strip(" \"'“‘("))]
+    words = _own_conjunct(words)
     nouns = [w for w in words if w not in STOPWORDS and w not in _CHANGE_VERBS and not w.endswith("ly")
              and not verb_lemma(w) and not NUMBER_RE.fullmatch(w) and w not in _NOT_MEASURED
+             and w not in _NOT_COUNTED and w not in _VALUE_LINKS and w not in _FRACTION_WORDS
              and unit_at(" " + w, 0) is None]
     if nouns_only:
         # A bare verb after a modal or "to" ("gusts could reach 160 km/h") is no noun.
         after_modal = {w for w, prev in zip(words, words[1:]) if prev in _MODALS}
         nouns = [w for w in nouns if w not in after_modal]
     if nouns:
+        head = _pp_head(words, set(nouns))
+        if head:
+            return noun_lemma(head)
         return noun_lemma(nouns[0])  # "inflation rose to 3%": what changed, not how
     if nouns_only:
         return None
+    rel = _RELATIVE_BEFORE.search(text, max(0, start - 120), start)
+    if rel:
+        # "headline inflation, which stood at minus 0.6%": the relative clause's figure
+        # measures the noun it hangs on.
+        w = rel.group(1).lower()
+        if w not in STOPWORDS and not verb_lemma(w) and w not in _NOT_MEASURED:
+            return noun_lemma(w)
+    scope = _IN_SCOPE.match(text, end)
+    if scope:
+        # No noun before: "had taken 38.5 percent in the first round" is a share of the round,
+        # whichever verb ("took", "won") put it there.
+        hn = _head_noun(text, scope.end())
+        if hn and hn[0] not in ("last", "next", "this") and not verb_lemma(hn[0]):
+            return hn[0]
     for w in words:
         if w not in STOPWORDS and w not in _CHANGE_VERBS and verb_lemma(w):
             return verb_lemma(w)
     return None
+
+
+# Nouns of change after a figure ("a 6% raise", "a 25bp cut"): the direction of the change is
+# what they say, whichever synonym a writer chose.
+_CHANGE_NOUNS = {w: "increase" for w in ("increase", "raise", "rise", "hike", "gain", "jump", "boost")}
+_CHANGE_NOUNS.update({w: "decrease" for w in ("decrease", "cut", "reduction", "fall", "drop", "decline", "loss")})
+# Words that link a thing to its value ("bribes worth €2.3 million", "a deal valued at"): the
+# thing is what the figure measures, not the link.
+_VALUE_LINKS = frozenset({"worth", "valued", "totalling", "totaling", "amounting", "priced", "costing"})
+_RELATIVE_BEFORE = re.compile(r"\b([a-z]{3,}),\s+(?:which|that)\s+[^,;:()]*$")
+# Prepositions that attach a modifier to the noun before them ("prices in the euro zone",
+# "turnout in the capital"): the head of the phrase is the noun left of them.
+_PP = frozenset({"in", "of", "at", "on", "across", "within", "among", "around", "throughout"})
+
+
+def _pp_head(words: list[str], nouns: set[str]) -> str | None:
+    """The head noun when the nearest noun before a figure sits in a prepositional phrase:
+    "prices in the euro zone rose 2.4%" → "prices" (``words`` nearest first)."""
+    head = None
+    after_prep = False
+    for w in words:
+        if w in nouns:
+            if head is None or after_prep:
+                head = w
+                after_prep = False
+            continue
+        if w in _PP and head is not None:
+            after_prep = True
+            continue
+        if w in STOPWORDS or w.endswith("ly") or head is None:
+            continue  # the verb between the subject and its figure ("prices … rose 2.4%")
+        break  # a verb or another word before the subject phrase ends it
+    return head
+
+
+# Fraction and unit words of an earlier figure ("by a quarter of a percentage point to 1.25%").
+_FRACTION_WORDS = frozenset({"half", "quarter", "quarters", "third", "thirds", "percentage"})
+def _own_conjunct(words: list[str]) -> list[str]:
+    """The words of the figure's own conjunct: "sentenced to 12 years in prison and fined $1.5
+    million" → "fined" (``words`` nearest first); a verb, then "and", starts another predicate."""
+    seen_verb = False
+    for i, w in enumerate(words):
+        if w in ("and", "or", "but") and seen_verb:
+            return words[:i]
+        if verb_lemma(w) or w in _CHANGE_VERBS:
+            seen_verb = True
+        elif w not in STOPWORDS:
+            return words  # a noun before any verb: the subject is in this conjunct
+    return words
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_COMPARATIVES = frozenset({"lower", "higher", "up", "down", "more", "less", "above", "below", "stronger",
+                           "weaker", "better", "worse", "ahead", "behind", "cheaper", "dearer"})
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|remains|remained|stood)\s+(?:now\s+|only\s+|just\s+)?$",
+                            re.IGNORECASE)
+_IN_SCOPE = re.compile(r"\s+(?:in|of|for)\s+(?:the|its|their|this)\s+(?=[a-z])")
 
 
 def _event_word(text: str, start: int, end: int) -> str | None:
@@ -539,6 +724,27 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
             # "Moldovan, 41, said": the age apposition of news style.
             return _quantity(text, start, end, num.value, num.value, None, None, "age", "yr", 1.0, 0.0, True,
                              base, label_value=num.value)
+        role = _APPOS_ROLE.search(text, max(0, start - 40), start)
+        if (role and m.group("digits") and 0 < num.value < 120 and num.value == int(num.value)
+                and re.match(r"\s*,", text[end:end + 3]) and not verb_lemma(role.group(1))
+                and role.group(1) not in STOPWORDS):
+            # "The driver, 52, was arrested": the same apposition after a role noun.
+            v = _quantity(text, start, end, num.value, num.value, None, None, "age", "yr", 1.0, 0.0, True,
+                          base, label_value=num.value)
+            return replace(v, key=f"age:{noun_lemma(role.group(1))}")
+        if (m.group("digits") and 0 < num.value < 130 and num.value == int(num.value)
+                and _AGED.search(text, max(0, start - 8), start)):
+            # "The victim, aged 41," / "a man aged 41": an age, keyed like "Moss, 41".
+            a_start = _AGED.search(text, max(0, start - 8), start).start()
+            upto = _AGE_TO.match(text, end)  # "children aged 5-12", "aged 18 to 25"
+            top = float(upto.group(1)) if upto and float(upto.group(1)) > num.value else num.value
+            a_end = upto.end() if top > num.value else end
+            v = _quantity(text, a_start, a_end, num.value, top, None, None, "age", "yr", 1.0, 0.0, True,
+                          base, label_value=None if top > num.value else num.value)
+            who = _WHO_AGED.search(text, max(0, a_start - 40), a_start)
+            if who and who.group(1).lower() not in STOPWORDS and not verb_lemma(who.group(1)):
+                v = replace(v, key=f"age:{noun_lemma(who.group(1).lower())}")
+            return v
         integer = num.value == int(num.value)
         label = _fmt(num.value)
         # Ranges: "300-400 km", "between 300 and 400", "300 to 400".
@@ -609,13 +815,50 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
                     close = re.match(r"\s*[)\]]", text[u3.end:]) if u3 else None
                     if u3 and u3.unit.family == unit.family and close:
                         uend = u3.end + close.end()  # "350 kilometers (217 miles)": one value
+            rng2 = _UNIT_RANGE.match(text, uend) if not is_range and not conv else None
+            if rng2:
+                u5 = unit_at(text, rng2.end())
+                n5 = number_from_match(rng2)
+                if (u5 is not None and u5.unit == unit and u5.text.casefold() == u.text.casefold()
+                        and n5 is not None and n5.value > (num_value or lo)):
+                    # "5.25%-5.50%", "20C to 25C": a range with the unit written twice.
+                    hi = n5.value + n5.rounding
+                    is_range = True
+                    uend = u5.end
+            part = _COMPOUND_RE.match(text, uend) if not is_range and not conv else None
+            n4 = number_from_match(part) if part else None
+            u4 = unit_at(text, part.end()) if part else None
+            if n4 is not None and u4 is not None and u4.unit.family == unit.family \
+                    and u4.unit.factor < unit.factor and unit.offset == u4.unit.offset == 0:
+                # "seven years and six months", "5 feet 10 inches", "2 hours 30 minutes": one
+                # figure in two units; the smaller part sets the rounding.
+                extra = n4.value * u4.unit.factor / unit.factor
+                r4 = n4.rounding * u4.unit.factor / unit.factor
+                mid = (num_value or lo) + extra
+                lo, hi, num_value = mid - r4, mid + r4, mid
+                uend = u4.end
             return _quantity(text, span_start, uend, lo, hi, q_words, q_kind, unit.family, unit.canonical,
                              unit.factor, unit.offset, precise, base,
                              label_value=None if is_range else num_value, integer=False)
     # ---- counts
+    compound = _SCALE_COMPOUND.match(text, end) if kind == "num" and (m.group("scale") or lo >= 1000) else None
+    if compound and unit_at(text, end) is None:
+        # "a 0.41 million-vehicle recall", "a 10,000-page report": a large figure compounded
+        # with its noun still counts it; the noun it modifies is what happened to them.
+        noun = noun_lemma(compound.group("noun"))
+        act = any_verb_lemma(compound.group("head"))
+        key = f"{noun}:{act}" if act and act not in _NOT_EVENTS else noun
+        lo2, hi2 = apply_qualifier(q_kind, lo, hi, integer=not m.group("scale"))
+        return Value(type="count", text=text[span_start:compound.end("noun")], normalized=_label(q_kind, label, lo2, hi2, True),
+                     key=key, low=lo2, high=hi2, unit=None, precise=True, qualifier=q_words,
+                     span=(span_start, compound.end("noun")), **base)
     if text[end:end + 1] == "-" and unit_at(text, end) is None:
         return None  # "two-state solution": a compound adjective, not a count
     hn = _head_noun(text, end)
+    if hn and hn[0] in _GENERIC_PEOPLE and (_ABOARD.match(text, hn[1]) or _CARRYING.search(
+            text, max(0, span_start - 20), span_start)):
+        # "66 people on board": everyone aboard, crew included, as a fact box's "Occupants: 66".
+        hn = ("occupant", hn[1])
     if hn and not _plausible_head(text, hn, lo, hi, kind):
         if not _NUMBER_OF.search(text[max(0, span_start - 100):span_start]):
             return None
@@ -626,11 +869,19 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
         if noun_lemma(word) == word:
             return None  # "multiple rocket launcher": an adjective, not a count
     key = _casualty(text, span_start, hn[1] if hn else end, head)
+    if key is None and (head is None or head in _GENERIC_PEOPLE):
+        key = displacement(text, span_start, hn[1] if hn else end)
+    if key is None and head is None:
+        elided = _elided_count(text, span_start, end)
+        if elided:
+            head, key = elided
     if key is None and head is None:
         toll = _TOLL_BEFORE.search(text, max(0, span_start - 60), span_start)
         if toll:
             mod = noun_lemma(toll.group("mod"))
             key = "death" if mod in _DEATH_WORDS else "injured" if mod in _INJURY_WORDS else mod
+    if key is None and head == "occupant":
+        key = "occupant"  # everyone aboard, whichever verb ("carrying", "had … on board")
     if key is None and head:
         verb = _count_verb(text, span_start, hn[1] if hn else end)
         key = f"{head}:{verb}" if verb else head
@@ -695,6 +946,9 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
             w = noun_of.group(1).lower()
             if w not in STOPWORDS and not verb_lemma(w) and w not in _NOT_MEASURED:
                 measured = w
+        rel_m = _MEASURED_REL.search(text, max(0, q_at - 80), q_at)
+        if measured is None and rel_m and rel_m.group(1).lower() not in STOPWORDS:
+            measured = rel_m.group(1).lower()  # "the downpour, which measured 210 mm"
         if measured in _DIMENSIONS:
             key = _DIMENSIONS[measured]
         elif hn:
@@ -713,11 +967,25 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
         # two figures of one storm.
         word = _context_word(text, start, end, nouns_only=True)
         key = f"speed:{word}" if word else "speed"
+    elif family == "magnitude":
+        key = _magnitude_key(text, start, end)
     elif family in _PLAIN_FAMILIES:
         key = family
+    elif family == "duration" and (act := purpose(text, end, start)):
+        # "30 days to appeal", "20 days to lodge an appeal": the time allowed for an act is
+        # keyed by the act, whoever has it.
+        key = f"duration:{act}"
     else:
         fam = "money" if family.startswith("money:") else family
         word = _context_word(text, start, end)
+        quoted = CURRENCY_WORDS.get(word or "") if fam == "money" else None
+        if quoted and quoted != canonical:
+            # "the euro rose to $1.0850": the price of one currency in another, an exchange
+            # rate keyed like "32.80 per dollar" (valueforms) by the currency quoted.
+            lo_r, hi_r = lo_c, hi_c
+            return Value(type="quantity", text=text[start:end], normalized=f"{_fmt(label_value or lo_r)} per {quoted}",
+                         key=f"fx:{quoted.lower()}", low=lo_r, high=hi_r, unit=f"per {quoted}", precise=precise,
+                         qualifier=q_words, span=(start, end), **base)
         # With no measured word the family alone would join unrelated figures of a story
         # ("3%" of one thing, "5%" of another) into a false conflict: leave the key empty.
         key = f"{fam}:{word}" if word else ""
@@ -734,6 +1002,36 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
     )
 
 
+_APPOS_ROLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]{3,}),\s+$")
+_AGE_TO = re.compile(r"\s?(?:-|–|to)\s?(\d{1,3})\b")
+_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+_WHO_AGED = re.compile(r"\b([A-Za-z][\w'’-]+),?\s+$")
+_UNIT_RANGE = re.compile(r"\s?(?:-|–)\s?" + NUMBER_RE.pattern.replace(r"(?<![\w.,:/])(?<!\w-)", ""),
+                         re.IGNORECASE)
+_COMPOUND_RE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)" + NUMBER_RE.pattern, re.IGNORECASE)
+_SECONDARY_SHOCK = re.compile(r"\b(?P<w>(?:after|fore)-?shocks?)\b", re.IGNORECASE)
+_MAIN_SHOCK = re.compile(r"\b(?:earthquake|quake|temblor|main\s?shock)s?\b", re.IGNORECASE)
+
+
+def _magnitude_key(text: str, start: int, end: int) -> str:
+    """``magnitude`` for the main shock, ``magnitude:aftershock`` (or ``:foreshock``) when the
+    figure qualifies a secondary shock ("a magnitude 5.1 aftershock", "the largest aftershock,
+    of magnitude 5.1"): a story's aftershocks are other events than its earthquake."""
+    hn = _head_noun(text, end)
+    if hn and (hn[0].endswith("ly") or verb_lemma(hn[0]) or hn[0] in _NOT_MEASURED):
+        hn = None  # "a magnitude 5.1 shortly before 8 a.m.": no noun follows
+    if hn:
+        word = hn[0]
+        m = _SECONDARY_SHOCK.fullmatch(word)
+        return f"magnitude:{noun_lemma(m.group('w').lower().replace('-', ''))}" if m else "magnitude"
+    window = text[max(0, start - 100):start]
+    sec = list(_SECONDARY_SHOCK.finditer(window))
+    main = list(_MAIN_SHOCK.finditer(window))
+    if sec and (not main or main[-1].start() < sec[-1].start()):
+        return f"magnitude:{noun_lemma(sec[-1].group('w').lower().replace('-', ''))}"
+    return "magnitude"
+
+
 # ---------------------------------------------------------------- the stage
 
 
@@ -748,17 +1046,29 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
     day: date | None = next((d.day for d in dates if d.day is not None), None)
     times = find_times(text, article.published, day, [(d.start, d.end) for d in dates])
     for t in sorted(dates + times, key=lambda e: e.start):
-        values.append(_time_value(text, t, base))
         taken.append((t.start, t.end))
+        if _SCOPE_PERIOD.fullmatch(t.text):
+            # "growth this year", "the ninth storm this year", "back on target next year": the
+            # period a figure covers, not the date of an event; as a date it would only meet
+            # other years of other figures.
+            continue
+        values.append(_time_value(text, t, base))
+        span_value = span_until(text, t, article.published, base)
+        if span_value is not None:
+            values.append(span_value)
 
     quotes = find_quotations(text)
     quote_spans = [(q.start, q.end) for q in quotes]
-    numeric = _numeric_values(text, taken, base)
+    forms = _form_values(text, taken, base)
+    values.extend(forms)
+    taken.extend(v.span for v in forms)
+    numeric = _previous_levels(text, _numeric_values(text, taken, base))
     values.extend(numeric)
     taken.extend(v.span for v in numeric)
     repeats = _repeat_counts(text, taken, base) + _decade_ages(text, taken, base)
     values.extend(repeats)
     taken.extend(v.span for v in repeats)
+    values = _changes_to_levels(text, values)
     past = _past_event(dates, article.published, text)
     if past:
         # The sentence is about an earlier event ("a magnitude 7.4 quake in December 2023"):
@@ -768,7 +1078,7 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
 
     for p in find_places(text, taken):
         values.append(Value(
-            type="place", text=p.text, normalized=f"{p.relation} {p.anchor}", key=f"place:{p.anchor.casefold()}",
+            type="place", text=p.text, normalized=f"{p.relation} {p.anchor}", key=place_key(p.relation, p.anchor),
             precise=p.precise, qualifier=p.relation, span=(p.start, p.end), **base,
         ))
     people = find_people(text)
@@ -798,6 +1108,118 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
         values = [v if v.type == "attribution" else _with_claimant(v, claimant) for v in values]
     values.sort(key=lambda v: (v.span, v.type))
     return tuple(values)
+
+
+_SCOPE_PERIOD = re.compile(r"(?:this|next|later\s+this|earlier\s+this|the\s+coming|coming)\s+(?:year|decade|century)",
+                           re.IGNORECASE)
+
+
+_FROM_LEVEL = re.compile(r"\b(?:up|down|rising|falling|higher|lower|revised|cut|raised)?\s*from\s+$", re.IGNORECASE)
+
+
+def _previous_levels(text: str, found: list[Value]) -> list[Value]:
+    """"1.7 percent this year, down from 2.0 percent": the old level of the figure before it
+    measures what that figure measures, whatever words stand next to it."""
+    out: list[Value] = []
+    for v in found:
+        if v.type == "quantity" and out:
+            prev = next((w for w in reversed(out) if w.type == "quantity" and w.unit == v.unit and w.key), None)
+            if prev is not None and prev.key != v.key and _FROM_LEVEL.search(text, max(0, v.span[0] - 14),
+                                                                            v.span[0]):
+                v = replace(v, key=prev.key)
+        out.append(v)
+    return out
+
+
+# Between a change and the level it led to: " to ", " cut to ", " rise to ".
+_TO_LEVEL = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?to\s+$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_CHANGE_NOUN_BETWEEN = re.compile(r"^\s*(?:[a-z]+\s+)?(?:" + "|".join(
+    ("increase", "raise", "rise", "hike", "gain", "jump", "boost", "decrease", "cut", "reduction", "fall", "drop",
+     "decline", "loss")) + r")\b")
+
+
+def _changes_to_levels(text: str, values: list[Value]) -> list[Value]:
+    """"cut by 25 basis points to 1.25%", "a quarter-point cut to 1.25 percent", "rose 0.2
+    percentage points to 4.1%": a change keyed by the level it led to (``<family>:change-to:<level>``).
+
+    The words around a change name the rate loosely ("its repurchase rate", "borrowing costs",
+    "the bank's cut"), while reports of one decision agree on where it landed; two different
+    rates of one story (a policy rate, banks' loan rates) land on different levels.
+    """
+    figures = sorted((v for v in values if v.type == "quantity" and v.unit), key=lambda v: v.span)
+    renamed: dict[int, Value] = {}
+    for v, w in zip(figures, figures[1:]):
+        if v.unit != w.unit or w.low is None or w.high is None or v.key.endswith(":past"):
+            continue
+        between = text[v.span[1]:w.span[0]]
+        if not _TO_LEVEL.match(between):
+            continue
+        if _FROM_BEFORE.search(text, max(0, v.span[0] - 6), v.span[0]):
+            continue  # "from 2.9% to 2.4%": two levels, not a change and its level
+        before = _words_before(text, v.span[0], 1)
+        verb_before = bool(before) and (before[0].group().lower() in _CHANGE_VERBS
+                                        or bool(verb_lemma(before[0].group())))
+        if not (v.key.endswith(":change") or verb_before or _CHANGE_NOUN_BETWEEN.match(between)
+                or _BY_BEFORE.search(text, max(0, v.span[0] - 4), v.span[0])):
+            continue  # "estimated at 30% to 40%": a range written twice, not a change
+        family = v.key.split(":", 1)[0] if v.key else ("percent" if v.unit == "%" else v.unit)
+        level = _fmt((w.low + w.high) / 2)
+        renamed[id(v)] = replace(v, key=f"{family}:change-to:{level}")
+    return [renamed.get(id(v), v) for v in values]
+
+
+def _form_values(text: str, taken: list[tuple[int, int]], base: dict) -> list[Value]:
+    """Tallies, proportions, fractions of a unit, exchange rates and ranks (``valueforms``),
+    found before plain numbers so that "5-2" is not read as a range or "ninth" skipped."""
+    out: list[Value] = []
+    used = list(taken)
+    found = (find_rates(text) + find_fractions(text) + find_tallies(text) + find_proportions(text)
+             + find_ranks(text) + find_categories(text))
+    for f in found:
+        if _overlaps((f.start, f.end), used):
+            continue
+        v = _form_value(text, f, base)
+        if v is not None:
+            out.append(v)
+            used.append(v.span)
+    return out
+
+
+def _form_value(text: str, f: Form, base: dict) -> Value | None:
+    span = (f.start, f.end)
+    if f.kind == "fraction":
+        u = unit_at(text, f.end - len(f.unit) - 1) if f.unit != "percentage point" else None
+        unit = u.unit if u is not None else unit_at(" percentage point", 0).unit  # type: ignore[union-attr]
+        q_words, q_kind, q_start = _qualifier(text, f.start)
+        return _quantity(text, q_start if q_words else f.start, f.end, f.low, f.high, q_words, q_kind, unit.family,
+                         unit.canonical, unit.factor, 0.0, True, base, label_value=f.low)
+    if f.kind == "proportion":
+        hn = _head_noun(text, f.end)
+        word = hn[0] if hn else _context_word(text, f.start, f.end)
+        q_words, q_kind, q_start = _qualifier(text, f.start)
+        lo, hi = f.low, f.high
+        if q_kind not in (None, "about"):
+            lo = hi = (f.low + f.high) / 2  # "more than half": a bound on the share itself
+        lo, hi = apply_qualifier(q_kind, lo, hi, integer=False)
+        label = f.label if q_kind in (None, "about") else _label(q_kind, f.label.lstrip("≈"), lo, hi, True)
+        return Value(type="quantity", text=text[q_start if q_words else f.start:f.end], normalized=label,
+                     key=f"percent:{word}" if word else "", low=lo, high=hi, unit="%", precise=True,
+                     qualifier=q_words or "about", span=(q_start if q_words else f.start, f.end), **base)
+    if f.kind == "tally":
+        return Value(type="quantity", text=text[f.start:f.end], normalized=f.label, key=f"tally:{f.about}",
+                     low=f.low, high=f.high, unit="tally", precise=True, span=span, **base)
+    if f.kind == "rate":
+        return Value(type="quantity", text=text[f.start:f.end], normalized=f.label, key=f"fx:{f.about.lower()}",
+                     low=f.low, high=f.high, unit=f.unit, precise=True, span=span, **base)
+    if f.kind == "category":
+        return Value(type="quantity", text=text[f.start:f.end], normalized=f.label, key="category",
+                     low=f.low, high=f.high, unit="category", precise=True, span=span, **base)
+    if f.kind == "rank":
+        return Value(type="quantity", text=text[f.start:f.end], normalized=f.label,
+                     key=f"rank:{noun_lemma(f.about)}", low=f.low, high=f.high, unit="rank", precise=True,
+                     span=span, **base)
+    return None
 
 
 # How often something happened: "twice", "three times", "12 times" — not a multiplier
@@ -854,11 +1276,19 @@ def _past_event(dates: list[TimeExpr], published, text: str = "") -> bool:
     if published is None:
         return False
     limit = published.timestamp() - PAST_EVENT_DAYS * 86400
+    # "built between March 2021 and November 2023", "made from 2019 to 2022": a period that
+    # describes the things counted, not an earlier event the sentence is about.
+    spans = any(_SPAN_OPEN.search(text, max(0, d.start - 10), d.start) for d in dates)
     return any(
         d.high is not None and d.high < limit
         and (not _SPAN_START.match(d.text) or _WHEN_AFTER.match(text, d.end))
+        and not (spans and _SPAN_PART.search(text, max(0, d.start - 10), d.start))
         for d in dates
     )
+
+
+_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_SPAN_PART = re.compile(r"\b(?:from|between|to|and|until|till|through)\s+$", re.IGNORECASE)
 
 
 _DECADE_AGE = re.compile(
@@ -906,7 +1336,10 @@ def _time_value(text: str, t: TimeExpr, base: dict) -> Value:
     # With no event word, an empty key: such dates only meet identical dates (the claims stage
     # groups key-less values by their normalised form), never conflict with other dates.
     key = f"{t.type}:{event}" if event else ""
-    if key and _UNTIL_BEFORE.search(text, max(0, t.start - 12), t.start):
+    if comparison_date(text, t):
+        # Whatever the verb, the date of the last comparable event: "date:last-comparable".
+        key = "date:last-comparable"
+    elif key and _UNTIL_BEFORE.search(text, max(0, t.start - 12), t.start):
         # "signed on Saturday ... until June 2030": the end of a span, not when it happened.
         key += ":until"
     return Value(
@@ -996,7 +1429,7 @@ def _relation(v: Value) -> str:
     """A place value's relation: its qualifier, else its normalised text without the anchor."""
     if v.qualifier:
         return v.qualifier
-    anchor = v.key.split(":", 1)[-1]
+    anchor = v.key.split(":")[1] if v.key.count(":") >= 1 else ""
     norm = v.normalized.casefold()
     return norm[: norm.rfind(anchor)].strip() if anchor and anchor in norm else norm
 

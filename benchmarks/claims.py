@@ -11,12 +11,17 @@ Matching.  A predicted claim *covers* an expected item when, for at least two of
 mentioned articles, the claim holds a value from that article whose surface text contains the
 mentioned text or is contained in it (case-insensitive, whole words).  An expected item is
 found when a claim with the matching status covers it.  A predicted conflicting / evolving
-claim is a true positive when it covers an expected item of that relation.  Agreement
+*value* claim is a true positive when it covers an expected item of that relation (statement
+claims echo the statuses of the value claims they hold; ``--with-statements`` counts them too).  Agreement
 precision is taken over predicted corroborated *value* claims whose values have at least two
 different surface forms (agreement after normalisation); agreements are not labelled
-exhaustively, so that precision is a lower bound.
+exhaustively, so that precision is a lower bound; ``--show-agreements`` prints the predicted
+agreements that cover no labelled item, to review them.
 
-Usage: python benchmarks/claims.py [--no-embed] [--verbose] [DATA_DIR]
+Several data directories may be given; each is scored and printed on its own (a held-out set
+is never pooled with the set the rules were written from).
+
+Usage: python benchmarks/claims.py [--no-embed] [--verbose] [--show-agreements] [DATA_DIR ...]
 """
 
 from __future__ import annotations
@@ -109,8 +114,25 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else float("nan")
 
 
-def evaluate(files, embedder=None, *, log=None) -> dict[str, dict[str, int]]:
-    """Tallies per relation: tp (true-positive predictions), pred, found, expected."""
+def _agreement_line(claim: Claim) -> str:
+    forms = " | ".join(
+        f"{v.article_id}:{v.text!r}={v.normalized}" for v in claim.values
+    )
+    return f"key={claim.key} [{forms}]"
+
+
+def evaluate(
+    files, embedder=None, *, log=None, show_agreements=None, with_statements: bool = False
+) -> dict[str, dict[str, int]]:
+    """Tallies per relation: tp (true-positive predictions), pred, found, expected.
+
+    ``log`` receives misses and false positives; ``show_agreements`` receives the predicted
+    agreements (corroborated value claims with two or more surface forms) that cover no
+    labelled agreement — not necessarily wrong, since agreements are not labelled exhaustively.
+    Statement claims (aligned sentences) take their status from the value claims of the
+    figures they hold, so they are echoes, not predictions of their own; ``with_statements``
+    counts them too (the scoring of earlier rounds).
+    """
     tally = {rel: {"tp": 0, "pred": 0, "found": 0, "expected": 0} for rel in STATUS}
     for path in files:
         data, articles = load_story(path)
@@ -118,7 +140,7 @@ def evaluate(files, embedder=None, *, log=None) -> dict[str, dict[str, int]]:
         expected = data["expected"]
         for rel, status in STATUS.items():
             items = [e for e in expected if e["relation"] == rel]
-            predicted = [c for c in claims if c.status == status]
+            predicted = [c for c in claims if c.status == status and (c.key or with_statements)]
             if rel == "agreement":
                 predicted = [
                     c for c in predicted if c.key and len({v.text.casefold().strip() for v in c.values}) >= 2
@@ -136,35 +158,53 @@ def evaluate(files, embedder=None, *, log=None) -> dict[str, dict[str, int]]:
             for c in predicted:
                 if any(covers(c, e) for e in items):
                     t["tp"] += 1
-                elif log and rel != "agreement":
+                elif rel == "agreement":
+                    if show_agreements:
+                        show_agreements(f"  UNLABELLED agreement [{data['story']}] {_agreement_line(c)}")
+                elif log:
                     log(f"  FP   {rel} [{data['story']}] {c.key}: {c.explanation[:160]}")
     return tally
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("data", nargs="?", default=str(DATA))
+    ap.add_argument("data", nargs="*", default=[str(DATA)], help="directories of labelled stories")
     ap.add_argument("--no-embed", action="store_true", help="run reuse without sentence embeddings")
     ap.add_argument("-v", "--verbose", action="store_true", help="print misses and false positives")
+    ap.add_argument(
+        "--show-agreements", action="store_true",
+        help="print predicted agreements that cover no labelled item (to review or label)",
+    )
+    ap.add_argument(
+        "--with-statements", action="store_true",
+        help="also count statement claims as predictions (they echo the value claims' statuses)",
+    )
     args = ap.parse_args(argv)
-    files = sorted(Path(args.data).glob("*.json"))
-    if not files:
-        print(f"no labelled stories in {args.data}", file=sys.stderr)
-        return 1
+    sets = [(d, sorted(Path(d).glob("*.json"))) for d in args.data]
+    for d, files in sets:
+        if not files:
+            print(f"no labelled stories in {d}", file=sys.stderr)
+            return 1
     embedder = None
     if not args.no_embed:
         from newsfuse.embed import load_embedder
 
         embedder = load_embedder()
-    started = time.perf_counter()
-    tally = evaluate(files, embedder, log=print if args.verbose else None)
-    elapsed = time.perf_counter() - started
-    print(f"stories: {len(files)}  embedder: {getattr(embedder, 'name', 'none')}  time: {elapsed:.1f}s")
-    for rel, t in tally.items():
-        print(
-            f"{rel:10s} precision {_ratio(t['tp'], t['pred']):.3f} ({t['tp']}/{t['pred']})  "
-            f"recall {_ratio(t['found'], t['expected']):.3f} ({t['found']}/{t['expected']})"
+    for d, files in sets:
+        started = time.perf_counter()
+        tally = evaluate(
+            files, embedder, log=print if args.verbose else None,
+            show_agreements=print if args.show_agreements else None,
+            with_statements=args.with_statements,
         )
+        elapsed = time.perf_counter() - started
+        print(f"data: {d}")
+        print(f"stories: {len(files)}  embedder: {getattr(embedder, 'name', 'none')}  time: {elapsed:.1f}s")
+        for rel, t in tally.items():
+            print(
+                f"{rel:10s} precision {_ratio(t['tp'], t['pred']):.3f} ({t['tp']}/{t['pred']})  "
+                f"recall {_ratio(t['found'], t['expected']):.3f} ({t['found']}/{t['expected']})"
+            )
     return 0
 
 

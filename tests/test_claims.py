@@ -213,8 +213,10 @@ def test_dates_without_a_measured_event_never_conflict():
 
 
 def test_aligned_sentences_join_values_whose_keys_differ_by_verb():
+    # No content word in common: only the alignment says the two sentences are one statement
+    # (with shared words, ``claimjoin.join_one_day`` would join the agreeing dates on its own).
     arts, sents = _two_articles(["The mayor in May 2030 praised the bridge plan."],
-                                ["Last month the mayor welcomed the bridge plan."])
+                                ["Last month the city's leader welcomed it."])
     may = (datetime(2030, 5, 1, tzinfo=UTC).timestamp(), datetime(2030, 6, 1, tzinfo=UTC).timestamp())
     values = [val("a", 0, "in May 2030", *may, key="date:praise", type="date", normalized="2030-05"),
               val("b", 0, "Last month", *may, key="date:welcome", type="date", normalized="2030-05")]
@@ -235,13 +237,17 @@ def test_counts_of_one_noun_join_across_verbs_unless_an_article_separates_them()
     buckets = _key_buckets([found, pulled], story=True)
     assert len(buckets) == 1  # a rewrite changed the verb, not the figure
     # One article states both "trapped" and "rescued" counts: the verb separates them there,
-    # so a third article's "rescued" count cannot be placed with either.
+    # so a third article's count far from both in size cannot be placed with either.
     trapped = [val("c", 0, "nine miners", 9, key="miner:trap"), val("d", 0, "11 miners", 11, key="miner:trap")]
     both = [val("d", 1, "two miners", 2, key="miner:bring")]
-    other = [val("e", 0, "four miners", 4, key="miner:rescue")]
+    other = [val("e", 0, "40 miners", 40, key="miner:rescue")]
     buckets = _key_buckets(trapped + both + other, story=True)
     keys = sorted(sorted({v.key for v in b}) for b in buckets)
     assert ["miner:trap"] in keys and ["miner:bring"] in keys and ["miner:rescue"] in keys
+    # Within the vague tolerance (factor 2) of exactly one of them, it is that figure.
+    other = [val("e", 0, "four miners", 4, key="miner:rescue")]
+    keys = sorted(sorted({v.key for v in b}) for b in _key_buckets(trapped + both + other, story=True))
+    assert ["miner:bring", "miner:rescue"] in keys and ["miner:trap"] in keys
     # A generic noun keeps its verbs apart.
     people = [val("a", 0, "5 people", 5, key="person:evacuate"), val("b", 0, "9 people", 9, key="person:rescue")]
     assert len(_key_buckets(people, story=True)) == 2
@@ -273,3 +279,289 @@ def test_an_earlier_events_figure_never_joins_this_events():
     past = val("b", 0, "magnitude 8.4", 8.4, key="magnitude:past", type="quantity", unit="")
     buckets = _key_buckets([now, past], story=True)
     assert sorted(len(b) for b in buckets) == [1, 1]
+
+
+# ------------------------------------------------------------ grouping, second round
+
+
+def _sentences(*pairs):
+    """(article, index) → sentence text, for the context cues."""
+    return {(aid, idx): text for aid, idx, text in pairs}
+
+
+def _span(v, sentence):
+    start = sentence.index(v.text)
+    return Value(**{**v.__dict__, "span": (start, start + len(v.text))})
+
+
+def test_peak_is_keyed_apart_from_the_current_level():
+    from newsfuse.claims import _key_buckets
+
+    s_now = "About 90,000 homes were still without power on Saturday, the utility said."
+    s_peak = "At the height of the storm, 300,000 homes lost power."
+    s_other = "Around 250,000 homes lost power at the height of the storm."
+    now = _span(val("a", 0, "About 90,000 homes", 90000, key="home"), s_now)
+    peak = _span(val("a", 1, "300,000 homes", 300000, key="home"), s_peak)
+    other = _span(val("b", 0, "Around 250,000 homes", 250000, key="home:lose"), s_other)
+    text_of = _sentences(("a", 0, s_now), ("a", 1, s_peak), ("b", 0, s_other))
+    buckets = _key_buckets([now, peak, other], story=True, text_of=text_of)
+    groups = sorted(sorted(v.text for v in b) for b in buckets)
+    assert groups == [["300,000 homes", "Around 250,000 homes"], ["About 90,000 homes"]]
+    # Two peaks told with other nouns by other claimants meet on a shared predicate ("lost").
+    s_cust = "Around 260,000 customers lost power at the height of the storm, the operator said."
+    cust = _span(val("c", 0, "Around 260,000 customers", 260000, key="customer:lose", claimant="operator"),
+                 s_cust)
+    text_of[("c", 0)] = s_cust
+    buckets = _key_buckets([now, peak, cust], story=True, text_of=text_of)
+    groups = sorted(sorted(v.text for v in b) for b in buckets)
+    assert groups == [["300,000 homes", "Around 260,000 customers"], ["About 90,000 homes"]]
+    # "peak" as an adjective names a kind of measurement, not a moment.
+    from newsfuse.figures import phase
+
+    gust = val("a", 0, "158 km/h", 158, type="quantity", key="speed:gust")
+    assert phase(gust, "a peak gust of 158 km/h") == ""
+    assert phase(gust, "gusts reached 158 km/h at the peak of the storm") == "peak"
+    # A present-moment word nearer the figure than the peak phrase makes it the current level.
+    mixed = "At the height of the storm 310,000 homes lost power; 95,000 are still without it."
+    assert phase(_span(val("a", 0, "310,000 homes", 310000), mixed), mixed) == "peak"
+    assert phase(_span(val("a", 0, "95,000", 95000), mixed), mixed) == ""
+
+
+def test_one_figure_with_other_nouns_joins_by_claimant_and_shared_predicate():
+    from newsfuse.claims import _key_buckets
+
+    s1 = "More than 180,000 homes and businesses were left without electricity, the utility said."
+    s2 = "About 95,000 customers were still without electricity this morning, the utility said."
+    a = _span(val("a", 0, "More than 180,000 homes", 180000, key="home", claimant="utility"), s1)
+    b = _span(val("b", 0, "About 95,000 customers", 95000, key="customer", claimant="utility"), s2)
+    text_of = _sentences(("a", 0, s1), ("b", 0, s2))
+    assert len(_key_buckets([a, b], story=True, text_of=text_of)) == 1
+    # Another claimant, no embedder: the lexical cue is too weak on its own.
+    b2 = Value(**{**b.__dict__, "claimant": "the regulator"})
+    assert len(_key_buckets([a, b2], story=True, text_of=text_of)) == 2
+    # An article that states both counts tells them apart.
+    b3 = Value(**{**b.__dict__, "article_id": "a", "sentence_index": 1})
+    text_of[("a", 1)] = s2
+    assert len(_key_buckets([a, b3], story=True, text_of=text_of)) == 2
+    # Figures far apart in size are different quantities.
+    b4 = Value(**{**b.__dict__, "low": 9000.0, "high": 9000.0})
+    assert len(_key_buckets([a, b4], story=True, text_of=text_of)) == 2
+    # A count that one article gives two ways is not one figure: it joins no other noun.
+    s3 = "Later 150,000 homes were left without electricity, the utility said."
+    a2 = _span(val("a", 2, "150,000 homes", 150000, key="home", claimant="utility"), s3)
+    text_of[("a", 2)] = s3
+    assert len(_key_buckets([a, a2, b], story=True, text_of=text_of)) == 2
+
+
+class _FakeEmbedder:
+    """Embeds a text as the indicator of the words it holds from a tiny vocabulary, so that
+    paraphrases (same words) are similar and other clauses are not."""
+
+    name = "fake"
+    vocab = ("bus", "board", "carry", "kill", "injure")
+
+    def encode(self, texts):
+        import numpy as np
+
+        rows = []
+        for t in texts:
+            low = t.casefold()
+            v = np.array([1.0 if w in low else 0.0 for w in self.vocab] + [0.1], dtype=np.float32)
+            rows.append(v / np.linalg.norm(v))
+        return np.stack(rows)
+
+
+def test_one_figure_with_other_nouns_joins_by_embedding_and_not_a_whole_with_its_part():
+    from newsfuse.claims import _key_buckets
+
+    s1 = "The bus, carrying 42 passengers from the coast, skidded on a bend."
+    s2 = "Officials said the bus carrying 48 people on board was old."
+    s3 = "At least 12 people were killed and 25 injured when the bus fell."
+    p = _span(val("a", 0, "42 passengers", 42, key="passenger:carry"), s1)
+    q = _span(val("b", 0, "48 people", 48, key="person"), s2)
+    inj = _span(val("a", 1, "25 injured", 25, key="injured"), s3)
+    text_of = _sentences(("a", 0, s1), ("b", 0, s2), ("a", 1, s3))
+    buckets = _key_buckets([p, q, inj], story=True, text_of=text_of, embedder=_FakeEmbedder())
+    groups = sorted(sorted(v.text for v in b) for b in buckets)
+    assert ["42 passengers", "48 people"] in groups and ["25 injured"] in groups
+    # "Occupants: 66 (passengers and crew)" counts a whole that holds the passengers.
+    s4 = "Occupants: 66 (passengers and crew) on the bus, carrying them on board."
+    occ = _span(val("c", 0, "66", 66, key="occupant"), s4)
+    text_of[("c", 0)] = s4
+    buckets = _key_buckets([p, occ], story=True, text_of=text_of, embedder=_FakeEmbedder())
+    assert len(buckets) == 2
+
+
+def test_places_as_setting_and_as_reference_point_are_two_claims():
+    from newsfuse.claims import _key_buckets
+
+    west = val("a", 0, "west of Brescia", 0, type="place", key="place:brescia", normalized="west of Brescia")
+    near = val("b", 0, "near Brescia", 0, type="place", key="place:brescia", normalized="near Brescia")
+    inside = val("c", 0, "in Brescia", 0, type="place", key="place:brescia", normalized="in Brescia")
+    groups = sorted(sorted(v.text for v in b) for b in _key_buckets([west, near, inside]))
+    assert groups == [["in Brescia"], ["near Brescia", "west of Brescia"]]
+
+
+def test_weak_dates_join_only_dates_of_their_grain_and_zone_edges_do_not_agree():
+    from newsfuse.claims import _key_buckets
+    from newsfuse.crosscheck import compatible
+
+    day = 86400.0
+    d0 = T0.replace(hour=0).timestamp()
+    tuesday = val("a", 0, "on Tuesday", d0, d0 + day - 1, key="date:strike", type="date", unit="s")
+    tuesday_b = val("b", 0, "Tuesday", d0, d0 + day - 1, key="date:strike", type="date", unit="s")
+    year = val("c", 0, "this year", d0 - 100 * day, d0 + 200 * day, key="date", type="date", unit="s")
+    buckets = _key_buckets([tuesday, tuesday_b, year])
+    assert sorted(len(b) for b in buckets) == [1, 2]
+    # One day read in two zones shares most of itself; the next day shares only the offset.
+    shifted = val("d", 0, "Tuesday", d0 + 8 * 3600, d0 + day + 8 * 3600 - 1, type="date", unit="s")
+    wednesday_utc = val("e", 0, "Wednesday", d0 + day - 8 * 3600, d0 + 2 * day - 8 * 3600 - 1, type="date", unit="s")
+    assert compatible(tuesday, shifted) is True
+    assert compatible(tuesday, wednesday_utc) is False
+
+
+def test_own_day_dates_are_split_not_corroborated():
+    from newsfuse.claims import _split_own_days
+
+    day = 86400.0
+    d0 = T0.replace(hour=0).timestamp()
+    a = val("a", 0, "on Wednesday", d0, d0 + day - 1, key="date:contain", type="date", unit="s")
+    b = val("b", 0, "on Thursday", d0 + day, d0 + 2 * day - 1, key="date:contain", type="date", unit="s")
+    assert len(_split_own_days([a, b], pub(a=2, b=26))) == 2
+    assert len(_split_own_days([a, b], pub(a=2, b=3))) == 1  # a real disagreement stays one claim
+
+
+def test_ceiling_against_a_plain_figure_well_below_it_conflicts():
+    up10 = val("a", 0, "up to €10 million", 0, 10.5e6, key="money:add-on", type="quantity", unit="EUR",
+               normalized="≤10 million EUR", qualifier="up to")
+    six = val("b", 0, "€6 million", 5.5e6, 6.5e6, key="money:add-on", type="quantity", unit="EUR",
+              normalized="6 million EUR")
+    ten = val("b", 0, "€10 million", 9.5e6, 10.5e6, key="money:add-on", type="quantity", unit="EUR",
+              normalized="10 million EUR")
+    assert assess([up10, six], groups_of(["a"], ["b"]), pub(a=0, b=1)).status == "conflicting"
+    assert assess([up10, ten], groups_of(["a"], ["b"]), pub(a=0, b=1)).status == "corroborated"
+
+
+def test_statement_takes_the_status_of_its_figures_value_claim():
+    """Aligned sentences holding 41 and 44 bodies of a figure the story shows rising are not
+    a conflict of their own."""
+    texts = {"a": "Rescuers recovered 16 bodies.", "b": "By Monday 41 bodies had been recovered.",
+             "c": "By Monday 44 bodies had been recovered."}
+    sents = {k: [Sentence(k, 0, t, 0, len(t))] for k, t in texts.items()}
+    arts = [Article(id=k, source=k, text=v[0].text, published=T0 + timedelta(hours=h))
+            for k, v, h in zip("abc", sents.values(), (0, 12, 24))]
+    values = [
+        val("a", 0, "16 bodies", 16, key="body:recover"),
+        val("b", 0, "41 bodies", 41, key="body:recover"),
+        val("c", 0, "44 bodies", 44, key="body:recover"),
+    ]
+    links = (ReuseLink("b", "c", "paraphrase", 0.5, pairs=(SentencePair(0, 0, 0.9, "embedding"),)),)
+    groups = (SourceGroup("g1", ("a",)), SourceGroup("g2", ("b",)), SourceGroup("g3", ("c",)))
+    claims = build_claims(Story("s", "s", ("a", "b", "c")), arts, sents, values, links, groups)
+    figure = next(c for c in claims if c.key)
+    statement = next(c for c in claims if not c.key and len(c.mentions) == 2)
+    assert figure.status == "evolving"
+    assert statement.status == "evolving"
+
+
+def test_agreeing_dates_of_one_event_join_across_verbs_but_never_conflict():
+    from newsfuse.claims import _key_buckets
+
+    day = 86400.0
+    d0 = T0.replace(hour=0).timestamp()
+    s1 = "One person died on Friday as Storm Vela swept across the island."
+    s2 = "Storm Vela struck the island on Friday with gusts of 150 km/h."
+    s3 = "Ferries were cancelled on Saturday as Storm Vela moved north."
+    a = _span(val("a", 0, "on Friday", d0, d0 + day - 1, key="date:die", type="date", unit="s"), s1)
+    b = _span(val("b", 0, "on Friday", d0, d0 + day - 1, key="date:strike", type="date", unit="s"), s2)
+    c = _span(val("c", 0, "on Saturday", d0 + day, d0 + 2 * day - 1, key="date:cancel", type="date", unit="s"), s3)
+    text_of = _sentences(("a", 0, s1), ("b", 0, s2), ("c", 0, s3))
+    groups = sorted(sorted(v.article_id for v in bk) for bk in _key_buckets([a, b, c], story=True, text_of=text_of))
+    assert groups == [["a", "b"], ["c"]]  # Saturday shares "Storm Vela" but not the day
+    # Contexts with nothing in common stay apart.
+    s4 = "Schools reopened on Friday."
+    d = _span(val("d", 0, "on Friday", d0, d0 + day - 1, key="date:reopen", type="date", unit="s"), s4)
+    text_of[("d", 0)] = s4
+    groups = sorted(sorted(v.article_id for v in bk) for bk in _key_buckets([a, d], story=True, text_of=text_of))
+    assert groups == [["a"], ["d"]]
+
+
+def test_place_bound_figures_are_keyed_apart_when_an_article_counts_them_apart():
+    from newsfuse.claims import _key_buckets
+
+    s1 = "The firm will recall about 400,000 cars worldwide, including about 138,000 cars in Canada."
+    s2 = "The notice covers 141,200 cars in Canada built last year."
+    world = _span(val("a", 0, "about 400,000 cars", 400000, key="car:recall", qualifier="about"), s1)
+    local = _span(val("a", 0, "about 138,000 cars", 138000, key="car:include", qualifier="about"), s1)
+    other = _span(val("b", 0, "141,200 cars", 141200, key="car:cover"), s2)
+    text_of = _sentences(("a", 0, s1), ("b", 0, s2))
+    buckets = _key_buckets([world, local, other], story=True, text_of=text_of)
+    groups = sorted(sorted(v.text for v in bk) for bk in buckets)
+    assert groups == [["141,200 cars", "about 138,000 cars"], ["about 400,000 cars"]]
+    # Without an article that counts "in Canada" apart, the place is only the setting.
+    groups = _key_buckets([world, other], story=True, text_of=text_of)
+    assert len(groups) == 1
+
+
+def test_hedged_figure_against_an_exact_one_allows_only_its_last_digit():
+    from newsfuse.crosscheck import compatible
+
+    about = val("a", 0, "about 138,000 vehicles", 131100, 144900, qualifier="about", normalized="≈138,000")
+    exact = val("b", 0, "141,200", 141200)
+    near = val("b", 0, "138,400", 138400)
+    assert compatible(about, exact) is False
+    assert compatible(about, near) is True
+    round_ = val("a", 0, "about 140,000 vehicles", 133000, 147000, qualifier="about", normalized="≈140,000")
+    assert compatible(round_, exact) is True
+
+
+def test_an_article_does_not_contradict_itself():
+    """A later value that the article's own earlier value contradicts is a part or another
+    thing ("two workers died" after "nine killed"; an earlier quake's date; a village west of
+    the town whose southwest the epicentre is), not a rival to other articles' values."""
+    nine = val("a", 0, "at least nine people", 9, float("inf"), key="death")
+    two = val("a", 5, "two workers", 2, key="death")
+    three = val("b", 7, "three victims", 3, key="death")
+    twelve = val("b", 0, "at least 12 people", 12, float("inf"), key="death")
+    r = assess([nine, two, twelve, three], groups_of(["a"], ["b"]), pub(a=0, b=0))
+    assert r.status != "conflicting"
+    day = 86400.0
+    d0 = T0.replace(hour=0).timestamp()
+    today = val("a", 0, "on Tuesday", d0, d0 + day - 1, key="date:strike", type="date", unit="s")
+    before = val("a", 9, "on September 14", d0 - 22 * day, d0 - 21 * day - 1, key="date:strike",
+                 type="date", unit="s")
+    other = val("b", 0, "October 6", d0, d0 + day - 1, key="date:strike", type="date", unit="s")
+    assert assess([today, before, other], groups_of(["a"], ["b"]), pub(a=0, b=1)).status == "corroborated"
+    # Two articles that differ on the first value they give still conflict.
+    other_bad = val("b", 0, "October 7", d0 + day, d0 + 2 * day - 1, key="date:strike", type="date", unit="s")
+    assert assess([today, before, other_bad], groups_of(["a"], ["b"]), pub(a=0, b=1)).status == "conflicting"
+
+
+class _TwoWayEmbedder:
+    """Texts with "victims" at cosine 0.6 from every other text."""
+
+    name = "two-way"
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.array([[0.6, 0.8] if "victims" in t else [1.0, 0.0] for t in texts], dtype=np.float32)
+
+
+def test_small_counts_that_disagree_need_a_close_paraphrase_to_join():
+    from newsfuse.claims import _key_buckets
+
+    s1 = "Officers found three people with gunshot wounds."
+    s2 = "The two victims were taken to hospital."
+    a = _span(val("a", 0, "three people", 3, key="person:find"), s1)
+    b = _span(val("b", 0, "two victims", 2, key="victim:take"), s2)
+    text_of = _sentences(("a", 0, s1), ("b", 0, s2))
+    assert len(_key_buckets([a, b], story=True, text_of=text_of, embedder=_TwoWayEmbedder())) == 2
+    # The same similarity joins larger figures (30 vs 20), and small ones that agree.
+    a30 = _span(val("a", 0, "30 people", 30, key="person:find"), s1.replace("three", "30"))
+    b20 = _span(val("b", 0, "20 victims", 20, key="victim:take"), s2.replace("two", "20"))
+    text_of = _sentences(("a", 0, s1.replace("three", "30")), ("b", 0, s2.replace("two", "20")))
+    assert len(_key_buckets([a30, b20], story=True, text_of=text_of, embedder=_TwoWayEmbedder())) == 1
+    b3 = _span(val("b", 0, "three victims", 3, key="victim:take"), s2.replace("two", "three"))
+    text_of = _sentences(("a", 0, s1), ("b", 0, s2.replace("two", "three")))
+    assert len(_key_buckets([a, b3], story=True, text_of=text_of, embedder=_TwoWayEmbedder())) == 1

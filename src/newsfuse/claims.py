@@ -22,7 +22,18 @@ from datetime import datetime
 
 from lemminflect import getAllLemmas
 
-from .crosscheck import COMPARABLE_TYPES, NUMERIC_TYPES, agrees, assess, compatible, contradicts, worst
+from .crosscheck import (
+    COMPARABLE_TYPES,
+    NUMERIC_TYPES,
+    agrees,
+    assess,
+    compatible,
+    contradicts,
+    each_own_day,
+    worst,
+)
+from .claimjoin import UnionFind, grains_meet, join_one_day, join_other_nouns, key_head, near_in_size, scopes_of
+from .figures import phase, scope
 from .model import Article, Claim, Mention, ReuseLink, Sentence, SourceGroup, Story, Value
 from .values import same_key
 
@@ -32,28 +43,6 @@ _NOT_VALUE_CLAIMS = frozenset({"attribution", "quotation"})
 _EDITION_KINDS = frozenset({"copy", "version"})
 # Values that count as "specific" details for the unconfirmed counts.
 SPECIFIC_TYPES = COMPARABLE_TYPES | {"person", "organization"}
-
-
-class _UnionFind:
-    """Plain union-find; hand-written because it is ten lines and needs no dependency."""
-
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, x):
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # Deterministic root: the smaller node, so results never depend on input order.
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
 
 
 def _group_map(articles: Sequence[Article], groups: Sequence[SourceGroup]) -> dict[str, str]:
@@ -87,10 +76,10 @@ def build_claims(
 ) -> tuple[Claim, ...]:
     """Statement claims and value claims of one story, each with its final status.
 
-    ``embedder`` is accepted for the stage contract; alignment already happened in the
-    reuse stage and contradiction is decided on typed values, so no embedding is needed.
+    ``embedder`` (optional) tells whether two counts with different nouns share a predicate
+    (see ``join_other_nouns``); without it a lexical cue is used.  Contradiction is decided
+    on typed values only.
     """
-    del embedder
     member = {a.id for a in articles} | set(story.articles)
     group_of = _group_map(articles, groups)
     published: dict[str, datetime | None] = {a.id: a.published for a in articles}
@@ -115,10 +104,11 @@ def build_claims(
         frozenset((link.source, link.target)) for link in links if link.kind in _EDITION_KINDS
     }
     ctx = _Context(group_of, published, text_of, editions)
-    claims = _statement_claims(links, values_at, rank, member, ctx)
-    aligned = {(m.article_id, m.sentence_index): c.id for c in claims if len(c.mentions) > 1 for m in c.mentions}
-    claims += _value_claims(story_values, rank, ctx, aligned)
-    return tuple(claims)
+    statements = _statement_components(links, rank, member, text_of)
+    aligned = {node: k for k, nodes in enumerate(statements) if len(nodes) > 1 for node in nodes}
+    value_claims = _value_claims(story_values, rank, ctx, aligned, embedder)
+    claims = _statement_claims(statements, values_at, rank, ctx, value_claims)
+    return tuple(claims + value_claims)
 
 
 @dataclass(frozen=True)
@@ -137,15 +127,14 @@ class _Context:
         )
 
 
-def _statement_claims(
+def _statement_components(
     links: Sequence[ReuseLink],
-    values_at: Mapping[tuple[str, int], Sequence[Value]],
     rank: Mapping[str, int],
     member: set[str],
-    ctx: _Context,
-) -> list[Claim]:
-    text_of = ctx.text_of
-    uf = _UnionFind()
+    text_of: Mapping[tuple[str, int], str],
+) -> list[list[tuple[str, int]]]:
+    """Aligned sentences joined transitively, each component in publication order."""
+    uf = UnionFind()
     for node in text_of:
         uf.find(node)
     for link in links:
@@ -158,14 +147,29 @@ def _statement_claims(
     components: dict[tuple[str, int], list[tuple[str, int]]] = {}
     for node in text_of:
         components.setdefault(uf.find(node), []).append(node)
-
-    claims: list[Claim] = []
+    out = []
     for nodes in components.values():
         nodes.sort(key=lambda n: (rank.get(n[0], 1 << 30), n[1]))
+        out.append(nodes)
+    out.sort(key=lambda nodes: (rank.get(nodes[0][0], 1 << 30), nodes[0][1]))
+    return out
+
+
+def _statement_claims(
+    statements: Sequence[Sequence[tuple[str, int]]],
+    values_at: Mapping[tuple[str, int], Sequence[Value]],
+    rank: Mapping[str, int],
+    ctx: _Context,
+    value_claims: Sequence[Claim],
+) -> list[Claim]:
+    text_of = ctx.text_of
+    claim_of = {id(v): c for c in value_claims for v in c.values}
+    claims: list[Claim] = []
+    for nodes in statements:
         mentions = tuple(Mention(aid, idx, text_of[(aid, idx)]) for aid, idx in nodes)
         vals = [v for n in nodes for v in values_at.get(n, ())]
         supporters = {aid for aid, _ in nodes}
-        result = _assess_statement(vals, supporters, ctx)
+        result = _assess_statement(vals, supporters, ctx, claim_of)
         claims.append(
             Claim(
                 id=_claim_id("statement", "", mentions),
@@ -179,25 +183,35 @@ def _statement_claims(
                 sides=result.sides,
             )
         )
-    claims.sort(key=lambda c: (rank.get(c.mentions[0].article_id, 1 << 30), c.mentions[0].sentence_index))
     return claims
 
 
-def _assess_statement(vals, supporters, ctx: _Context):
-    """A statement's status: its support, made worse by any disagreement among its values."""
+def _assess_statement(vals, supporters, ctx: _Context, claim_of: Mapping[int, Claim]):
+    """A statement's status: its support, made worse by a disagreement that the story's value
+    claims found between values this statement carries from two of its articles.
+
+    The value claims decide (they see every article's figures, the peak / current split and
+    the history of a figure): two aligned sentences that differ in a figure take the status of
+    that figure's claim, so a figure the story shows rising (16 → 41 → 44 bodies) is not a
+    conflict in the one statement that holds 41 and 44.
+    """
     base = ctx.assess((), articles=supporters)
     if len(supporters) < 2:
         return base
-    found = [
-        ctx.assess(bucket, articles=supporters)
-        for bucket in _key_buckets(vals)
-        if len({v.article_id for v in bucket}) >= 2
-    ]
-    bad = [r for r in found if r.status in ("conflicting", "evolving", "divergent")]
+    bad: list[Claim] = []
+    seen: set[str] = set()
+    for v in vals:
+        c = claim_of.get(id(v))
+        if c is None or c.id in seen or c.status not in ("conflicting", "evolving", "divergent"):
+            continue
+        here = {w.article_id for w in vals if claim_of.get(id(w)) is c}
+        if len(here) >= 2:
+            seen.add(c.id)
+            bad.append(c)
     if not bad:
         return base
-    status = worst(r.status for r in bad)
-    first = next(r for r in bad if r.status == status)
+    status = worst(c.status for c in bad)
+    first = next(c for c in bad if c.status == status)
     return type(base)(status, base.independent_sources, f"{base.explanation} {first.explanation}", first.sides)
 
 
@@ -214,12 +228,14 @@ def _is_weak(v: Value) -> bool:
     return not v.key or v.key in _WEAK_KEYS
 
 
-def _head(key: str) -> str:
-    return key.split(":", 1)[0]
-
-
 def _key_buckets(
-    values: Sequence[Value], aligned: Mapping[tuple[str, int], object] | None = None, *, story: bool = False
+    values: Sequence[Value],
+    aligned: Mapping[tuple[str, int], object] | None = None,
+    *,
+    story: bool = False,
+    text_of: Mapping[tuple[str, int], str] | None = None,
+    embedder=None,
+    published: Mapping[str, datetime | None] | None = None,
 ) -> list[list[Value]]:
     """Values grouped by what they measure.
 
@@ -233,63 +249,159 @@ def _key_buckets(
        not what the aligned statement's date or figure is about.
     3. Values with a weak key (see ``_WEAK_KEYS``) join the bucket of the same type whose
        values they agree with in most articles, else form buckets of mutually agreeing values.
+    4. Over a whole story, a figure told with another noun joins (see ``join_other_nouns``),
+       and so do agreeing dates of one event keyed by different verbs (``join_one_day``).
+    A figure stated as a peak ("at the height of the storm") is keyed apart from the current
+    level of the same noun (prefix ``peak~``); a place named as the setting ("in X") apart
+    from a place used as a reference point ("near X", "north of X"); and a figure bounded to a
+    place that the story counts apart ("in the United States") never joins an unbounded one
+    in steps 1b, 2 and 4 (see ``_distinct_scopes``).
     Bucketing by the exact key first keeps this near-linear; ``same_key`` is asked only
     between one representative of each bucket (keys of one bucket are identical).
     """
     exact: dict[tuple[str, str], list[Value]] = {}
     weak: list[Value] = []
+    scoped = _distinct_scopes(values, text_of) if text_of is not None else {}
     for v in values:
         if v.type in _NOT_VALUE_CLAIMS:
             continue
-        if v.type in COMPARABLE_TYPES and _is_weak(v):
+        ph = phase(v, text_of.get((v.article_id, v.sentence_index), v.text)) if text_of is not None else ""
+        if v.type in COMPARABLE_TYPES and _is_weak(v) and not ph:
             weak.append(v)
             continue
         key = v.key or f"{v.type}:{v.normalized.casefold()}"
+        if ph:
+            key = f"{ph}~{key}"
+        if v.type == "place":
+            key = f"{key}|{_place_class(v)}"
         exact.setdefault((v.type, key), []).append(v)
     names = sorted(exact)
-    uf = _UnionFind()
+    uf = UnionFind()
     for i, a in enumerate(names):
         uf.find(a)
         for b in names[i + 1 :]:
-            if exact[a][0].key and exact[b][0].key and same_key(exact[a][0], exact[b][0]):
+            if (
+                exact[a][0].key
+                and exact[b][0].key
+                and same_key(exact[a][0], exact[b][0])
+                and _name_phase(a) == _name_phase(b)
+                and _place_part(a) == _place_part(b)
+            ):
                 uf.union(a, b)
     refined: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for t, key in names:
         # An earlier event's figure (":past") refines nothing of this event's.
         if ":" in key and t in NUMERIC_TYPES and not key.endswith(":past"):
-            refined.setdefault((t, _head(key)), []).append((t, key))
+            refined.setdefault((t, key_head(key)), []).append((t, key))
     for t, key in names:
         if ":" not in key and len(refined.get((t, key), ())) == 1:
             uf.union((t, key), refined[(t, key)][0])
     if story:
         # Over a whole story only: the evidence that an article tells two keys apart needs
         # the story's articles, not the few sentences of one aligned statement.
-        _join_counts_of_one_noun(names, exact, uf)
+        _join_counts_of_one_noun(names, exact, uf, scoped)
     if aligned:
-        _join_aligned(values, exact, aligned, uf)
+        _join_aligned(values, exact, aligned, uf, scoped)
     merged: dict[tuple[str, str], list[Value]] = {}
     for name in names:
         merged.setdefault(uf.find(name), []).extend(exact[name])
     buckets = list(merged.values())
+    # id(value) → its phase ("peak"), for values keyed apart by one.
+    peak = {id(v): _name_phase(name) for name in names if _name_phase(name) for v in exact[name]}
 
     loose: list[list[Value]] = []
     for v in sorted(weak, key=lambda v: (v.article_id, v.sentence_index, v.span)):
         best, best_n = None, 0
         for bucket in buckets + loose:
-            if not _same_family(bucket[0], v):
-                continue
+            if not _same_family(bucket[0], v) or id(bucket[0]) in peak:
+                continue  # a weak value is read as the current level, never a peak
             # Joining takes agreement with the bucket and no contradiction of it: a weak value
             # that agrees with one member but contradicts another belongs to neither reading.
             if any(contradicts(v, w) for w in bucket):
                 continue
-            n = len({w.article_id for w in bucket if w.article_id != v.article_id and agrees(v, w)})
+            # A date joins dates of its own grain: "this year" is compatible with any day of
+            # the year, yet it is not a second report of that day ("on Tuesday" / "this year").
+            n = len({
+                w.article_id for w in bucket
+                if w.article_id != v.article_id and agrees(v, w) and grains_meet(v, w)
+            })
             if n > best_n:
                 best, best_n = bucket, n
         if best is not None:
             best.append(v)
         else:
             loose.append([v])
-    return buckets + loose
+    out = buckets + loose
+    if story and published is not None:
+        # Days that are each their own report's "today" are two readings, not one claim;
+        # splitting them first lets each day meet its own event's other dates below.
+        out = [part for b in out for part in _split_own_days(b, published)]
+    if story:
+        out = join_other_nouns(out, peak, text_of or {}, embedder, scoped)
+        out = join_one_day(out, text_of or {}, embedder)
+    return out
+
+
+def _distinct_scopes(
+    values: Sequence[Value], text_of: Mapping[tuple[str, int], str]
+) -> dict[int, str]:
+    """Figures bounded to a place that the story counts apart: id(value) → place.
+
+    "About 410,000 vehicles worldwide … including about 138,000 vehicles in the United
+    States": an article that gives one noun's figure both bounded to a place and not (or
+    bounded to another) shows that the place makes it another figure, so no figure of the
+    story bounded to that place joins an unbounded one across keys (values of one exact key
+    stay together: "28,500 troops in South Korea" and "28,500 troops on South Korean soil").
+    Without such an article a place after a figure ("killed 12 people in Rampur") is only the
+    setting.
+    """
+    found: dict[int, str] = {}
+    by_article: dict[tuple[str, str, str], list[tuple[Value, str]]] = {}
+    for v in values:
+        if v.type not in NUMERIC_TYPES or not v.key:
+            continue
+        where = scope(v, text_of.get((v.article_id, v.sentence_index), v.text))
+        by_article.setdefault((v.article_id, v.type, key_head(v.key)), []).append((v, where))
+        if where:
+            found[id(v)] = where
+    distinct = {
+        where
+        for items in by_article.values()
+        for _, where in items
+        if where and any(other != where for _, other in items)
+    }
+    return {k: w for k, w in found.items() if w in distinct}
+
+
+def _name_phase(name: tuple[str, str]) -> str:
+    return name[1].split("~", 1)[0] if "~" in name[1] else ""
+
+
+def _place_part(name: tuple[str, str]) -> str:
+    return name[1].rsplit("|", 1)[1] if name[0] == "place" and "|" in name[1] else ""
+
+
+# Relations that name the setting of a statement ("in Brescia", "at the airport") and those that
+# name an extent ("across Ireland"); every other relation ("near", "outside", "off", "north
+# of") uses the place as a reference point for where something is.  "The train derailed west
+# of Brescia" and "the injured were taken to hospitals in Brescia" name one place for two
+# different things, so the three kinds are never one claim; within a kind, relations are
+# compared as before (bearing against bearing, region against region).
+_SETTING = frozenset({"in", "at", "inside", "within", "into", "on", "onto", "aboard"})
+_EXTENT = frozenset({"across", "throughout", "over", "all"})
+
+
+def _place_class(v: Value) -> str:
+    rel = (v.qualifier or v.normalized or v.text).casefold().split()
+    first = rel[0] if rel else ""
+    if first in _SETTING:
+        return "setting"
+    if first in _EXTENT:
+        return "extent"
+    return "reference"
+
+
+# or two), a day (up to two, for zone spread), a month, a year or more.
 
 
 # Quantity families whose key's second part is a nearby word, not a dimension.
@@ -299,13 +411,13 @@ _WORD_KEYED = frozenset({"area", "money"})
 def _is_role_age(key: str) -> bool:
     """An age keyed by a role noun ("age:forward") or by nothing, not by a person's name
     ("age:marta"): ages of two named people are two facts."""
-    if _head(key) != "age":
+    if key_head(key) != "age":
         return False
     word = key.split(":", 1)[1] if ":" in key else ""
     return not word or "NOUN" in getAllLemmas(word)
 
 
-def _join_counts_of_one_noun(names, exact, uf) -> None:
+def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None = None) -> None:
     """Counts of one specific noun join whatever verb governs them, unless an article tells
     them apart.
 
@@ -318,19 +430,19 @@ def _join_counts_of_one_noun(names, exact, uf) -> None:
     """
     by_noun: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for t, key in names:
-        if t == "count" and _head(key) not in _WEAK_KEYS:
-            by_noun.setdefault((t + (":past" if key.endswith(":past") else ""), _head(key)), []).append((t, key))
+        if t == "count" and key_head(key) not in _WEAK_KEYS:
+            by_noun.setdefault((t + (":past" if key.endswith(":past") else ""), key_head(key)), []).append((t, key))
         elif t == "time" and key.startswith("time:"):
             # Clock times keyed by the nearest verb ("struck", "timed", "was lost",
             # "disappeared from radar") meet the same way.
             by_noun.setdefault((t, "time"), []).append((t, key))
-        elif t == "quantity" and (_head(key) in _WORD_KEYED and ":" in key or _is_role_age(key)):
+        elif t == "quantity" and (key_head(key) in _WORD_KEYED and ":" in key or _is_role_age(key)):
             # A quantity keyed by a nearby word ("area:hill", "area:burn") has the same
             # trouble: the word is whichever one the sentence put next to the figure; so has
             # an age keyed by the role noun ("the 23-year-old international" / "forward").
             unit = exact[(t, key)][0].unit or ""
             # An earlier event's figure (":past", see values.py) stays with its own kind.
-            by_noun.setdefault((unit + (":past" if key.endswith(":past") else ""), _head(key)), []).append((t, key))
+            by_noun.setdefault((unit + (":past" if key.endswith(":past") else ""), key_head(key)), []).append((t, key))
     for same in by_noun.values():
         if len(same) < 2:
             continue
@@ -340,8 +452,24 @@ def _join_counts_of_one_noun(names, exact, uf) -> None:
         precise = {n: any(v.precise for v in exact[n]) for n in same}
         same.sort(key=lambda n: (not precise[n], -len(arts[n]), n))
         groups: list[tuple[tuple[str, str], set[str]]] = []
+        scope_of = {n: scopes_of(exact[n], scoped or {}) for n in same}
         for name in same:
-            free = [g for g in groups if not (g[1] & arts[name])]
+            # A count bounded to a place the story counts apart ("in the United States") is
+            # not the unbounded one ("worldwide"), whatever its verb.
+            free = [g for g in groups if not (g[1] & arts[name]) and scope_of[g[0]] & scope_of[name]]
+            if len(free) > 1:
+                # Several counts of the noun are free: a figure within the vague tolerance
+                # (factor 2) of exactly one of them is that figure reported differently;
+                # figures further apart are different quantities ("€50m" valuation against a
+                # "€58m" fee and "€6m" add-ons).
+                near = [g for g in free if near_in_size(exact[g[0]], exact[name])]
+                if len(near) > 1:
+                    # Still several: the one that more articles state, if one stands out (the
+                    # story's main figure is the one most reports give).
+                    most = max(len(g[1]) for g in near)
+                    near = [g for g in near if len(g[1]) == most]
+                if len(near) == 1:
+                    free = near
             if len(free) == 1:
                 uf.union(free[0][0], name)
                 free[0][1].update(arts[name])
@@ -349,7 +477,7 @@ def _join_counts_of_one_noun(names, exact, uf) -> None:
                 groups.append((name, set(arts[name])))
 
 
-def _join_aligned(values, exact, aligned, uf) -> None:
+def _join_aligned(values, exact, aligned, uf, scoped: Mapping[int, str] | None = None) -> None:
     name_of = {id(v): name for name, vs in exact.items() for v in vs}
     per_sentence: dict[tuple[tuple[str, int], str], list[Value]] = {}
     for v in values:
@@ -366,10 +494,16 @@ def _join_aligned(values, exact, aligned, uf) -> None:
                 continue
             # Figures keep their counted noun / dimension across rewordings; only the verb part
             # of the key may differ.  Dates and times carry no noun of their own.
-            if v.type in NUMERIC_TYPES and _head(v.key) != _head(vs[0].key):
+            if v.type in NUMERIC_TYPES and key_head(v.key) != key_head(vs[0].key):
                 continue
+            if v.type in NUMERIC_TYPES and not near_in_size([v], [vs[0]]):
+                continue  # a rewording keeps its figure near; one far off is another figure
+            if scoped and scoped.get(id(v), "") != scoped.get(id(vs[0]), ""):
+                continue  # bounded to another place the story counts apart
             if v.key.endswith(":past") != vs[0].key.endswith(":past"):
                 continue  # an earlier event's figure is not this event's, however worded
+            if _name_phase(name_of[id(v)]) != _name_phase(name_of[id(vs[0])]):
+                continue  # a peak is not the current level, however aligned
             uf.union(name_of[id(vs[0])], name_of[id(v)])
 
 
@@ -379,7 +513,7 @@ def _same_family(a: Value, b: Value) -> bool:
         return True
     if a.type == "count" or b.type == "count":
         # A count of people is not a count of shops: counts join only their own noun.
-        return a.type == b.type and _head(a.key) == _head(b.key)
+        return a.type == b.type and key_head(a.key) == key_head(b.key)
     return a.type == b.type and (a.unit or "") == (b.unit or "")
 
 
@@ -388,10 +522,14 @@ def _value_claims(
     rank: Mapping[str, int],
     ctx: _Context,
     aligned: Mapping[tuple[str, int], object] | None = None,
+    embedder=None,
 ) -> list[Claim]:
     text_of = ctx.text_of
     claims: list[Claim] = []
-    for bucket in _key_buckets(values, aligned, story=True):
+    buckets = _key_buckets(
+        values, aligned, story=True, text_of=text_of, embedder=embedder, published=ctx.published
+    )
+    for bucket in (part for b in buckets for part in _split_own_days(b, ctx.published)):
         bucket.sort(key=lambda v: (rank.get(v.article_id, 1 << 30), v.sentence_index, v.span))
         seen: set[tuple[str, int]] = set()
         mentions: list[Mention] = []
@@ -417,6 +555,36 @@ def _value_claims(
         )
     claims.sort(key=lambda c: (rank.get(c.mentions[0].article_id, 1 << 30), c.mentions[0].sentence_index, c.key))
     return claims
+
+
+def _split_own_days(bucket: list[Value], published: Mapping[str, datetime | None]) -> list[list[Value]]:
+    """Split a bucket of dates into its agreeing parts when every disagreement between the
+    parts is two different days that are each their own article's publication day.
+
+    "Was 5% contained on Wednesday" in Wednesday's report and "23% on Thursday" in Thursday's
+    are two readings of an ongoing action (crosscheck does not call them a conflict); kept in
+    one claim, they would read as sources agreeing on one day.
+    """
+    if len(bucket) < 2 or any(v.type != "date" for v in bucket):
+        return [bucket]
+    uf = UnionFind()
+    for i in range(len(bucket)):
+        uf.find(i)
+        for j in range(i):
+            if agrees(bucket[i], bucket[j]):
+                uf.union(i, j)
+    parts: dict[int, list[Value]] = {}
+    for i, v in enumerate(bucket):
+        parts.setdefault(uf.find(i), []).append(v)
+    if len(parts) < 2:
+        return [bucket]
+    roots = {i: uf.find(i) for i in range(len(bucket))}
+    for i in range(len(bucket)):
+        for j in range(i):
+            if roots[i] != roots[j] and contradicts(bucket[i], bucket[j]):
+                if not each_own_day(bucket[i], bucket[j], published):
+                    return [bucket]
+    return list(parts.values())
 
 
 def unconfirmed_counts(

@@ -24,6 +24,13 @@ never in articles).  For the values of one key — what they measure — the rul
    different times; a return to an earlier level (120 → 90 → 120 km/h) is a dispute.
 5. Otherwise values that two or more groups share are *corroborated*, else *single-source*.
 
+Before these rules, an article's later value that its own earlier value (same voice)
+contradicts is set aside: an article does not contradict itself, so it is a part or another
+thing.  On top of the values stage's ``compatible``: figures whose intervals only touch, two
+different ceilings, a ceiling against a plain figure well below it, dates that overlap only by
+a zone offset, and a hedged figure against an exact one beyond its last written digit are
+incompatible (see ``compatible``).
+
 ``assess`` returns the status with the sides it rests on and an explanation in words.
 """
 
@@ -49,7 +56,7 @@ NUMERIC_TYPES = frozenset({"count", "quantity"})
 _UPDATE_CUES = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|jumped|"
     r"grew|grown|soared|mounted|mounting|swelled|fell|fallen|dropped|declined|"
-    r"revised|updated|upgraded|downgraded|so far|latest|in total|up from|down from|"
+    r"revised|updated|upgraded|downgraded|so far|latest|in total|up from|down from|still|"
     r"new (?:toll|figure|estimate|count)|has since|(?:has|have|are|is) now|"
     r"(?:has|have) (?:now |so far )?(?:died|been (?:killed|found|rescued|recovered|confirmed)))\b",
     re.IGNORECASE,
@@ -77,16 +84,83 @@ class Assessment:
 def compatible(a: Value, b: Value) -> bool | None:
     """Whether two values of one key can both be true; None when they cannot be compared.
 
-    The values stage decides (units, bearings, roles); on top of it, figures whose
-    intervals only touch are different (see ``_touch_only``).
+    The values stage decides (units, bearings, roles); on top of it, figures whose intervals
+    only touch (``_touch_only``), different ceilings (``_other_maximum``), dates that share
+    only a zone offset (``_zone_edge_only``) and a hedge missed by an exact figure
+    (``_hedge_missed``) are different.
     """
     result = _values_compatible(a, b)
-    if result is True and (_touch_only(a, b) or _other_maximum(a, b)):
+    if result is True and (
+        _touch_only(a, b) or _other_maximum(a, b) or _zone_edge_only(a, b) or _hedge_missed(a, b)
+    ):
         return False
     return result
 
 
-_MAX_LABEL = re.compile(r"^≤\s*([\d,]*\.?\d+)")
+_HEDGES = frozenset({"about", "around", "roughly", "some", "approximately", "nearly", "almost", "close to"})
+_STATED = re.compile(r"[\d,]*\d(?:\.\d+)?")
+
+
+def _stated_step(v: Value) -> tuple[float, float] | None:
+    """(figure, one step of its last significant digit) of a hedged figure as written:
+    "about 138,000" → (138000, 1000); None when the normalised figure is not the one written
+    (a unit conversion) or the value is not a hedged figure."""
+    if v.type not in NUMERIC_TYPES or not v.precise or (v.qualifier or "").casefold() not in _HEDGES:
+        return None
+    m = _STATED.search(v.normalized or "")
+    if not m or m.group(0) not in v.text:
+        return None
+    digits = m.group(0).replace(",", "")
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+    else:
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return float(digits), step
+
+
+def _hedge_missed(a: Value, b: Value) -> bool:
+    """Whether a hedged figure and an exact one differ by more than one step of the hedged
+    figure's last significant digit ("about 138,000" / "141,200").
+
+    A hedge widens a figure by a share of it (values.py), which is right against another hedged
+    or rounded figure, but a writer who had 141,200 would round it to "about 141,000", not
+    "about 138,000": against an exact figure of the same unit, the hedge covers the rounding of
+    the last digit written, no more.
+    """
+    for hedged, exact in ((a, b), (b, a)):
+        stated = _stated_step(hedged)
+        if stated is None or exact.qualifier or not exact.precise:
+            continue
+        if (hedged.unit or "") != (exact.unit or "") or exact.low is None or exact.high is None:
+            continue
+        if exact.low != exact.high:
+            continue  # a rounded figure itself ("16 km" read as 15.5–16.5): no finer than the hedge
+        if abs(exact.low - stated[0]) > stated[1]:
+            return True
+    return False
+
+
+def _zone_edge_only(a: Value, b: Value) -> bool:
+    """Whether two dates overlap only by a time-zone offset (less than half the shorter one).
+
+    Dates are resolved in each article's zone, so "Friday" in Manila and "March 12" in UTC
+    share eight hours, and "this year" read on 31 December in one zone shares hours with "next
+    year" read in another: periods that share less than half of the shorter are different
+    periods.  A day inside its month, or one day read in two zones, shares far more.
+    """
+    if a.type != "date" or b.type != "date" or None in (a.low, a.high, b.low, b.high):
+        return False
+    if (a.unit or "") != (b.unit or ""):
+        return False
+    wa, wb = a.high - a.low, b.high - b.low  # type: ignore[operator]
+    if min(wa, wb) <= 0 or float("inf") in (wa, wb):
+        return False
+    overlap = min(a.high, b.high) - max(a.low, b.low)  # type: ignore[type-var, operator]
+    return 0 <= overlap < 0.5 * min(wa, wb)
+
+
+_MAX_LABEL = re.compile(r"^≤\s*([\d,]*\.?\d+)(?:\s*(thousand|million|billion|trillion)\b)?")
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def _bound(v: Value) -> tuple[float, float] | None:
@@ -96,19 +170,35 @@ def _bound(v: Value) -> tuple[float, float] | None:
     m = _MAX_LABEL.match(v.normalized or "")
     if not m or v.low > 0:
         return None
-    point = float(m.group(1).replace(",", ""))
+    point = float(m.group(1).replace(",", "")) * _SCALE.get(m.group(2) or "", 1.0)
     return point, max(0.0, v.high - point)
 
 
 def _other_maximum(a: Value, b: Value) -> bool:
     """Whether two stated maxima name different ceilings ("waves of up to 30 cm" / "up to one
-    metre").  As intervals they overlap, yet each says what the most is: two ceilings that
-    differ by more than their rounding are two answers to one question.  Floors ("at least
-    7 dead") are not treated so: later reports raise a floor without contradicting it."""
-    ba, bb = _bound(a), _bound(b)
-    if ba is None or bb is None or (a.unit or "") != (b.unit or ""):
+    metre"), or a ceiling and a plain figure well below it ("up to €10 million in add-ons" /
+    "€6 million in add-ons").  As intervals they overlap, yet each says what the most is: two
+    ceilings that differ by more than their rounding are two answers to one question, and so
+    is a ceiling against a figure stated as the amount itself.  Floors ("at least 7 dead") are
+    not treated so: later reports raise a floor without contradicting it."""
+    if (a.unit or "") != (b.unit or ""):
         return False
-    return abs(ba[0] - bb[0]) > max(ba[1], bb[1], 1e-12)
+    ba, bb = _bound(a), _bound(b)
+    if ba is not None and bb is not None:
+        return abs(ba[0] - bb[0]) > max(ba[1], bb[1], 1e-12)
+    for ceiling, other in ((ba, b), (bb, a)):
+        if ceiling is not None and _plain_figure(other):
+            return ceiling[0] - other.high > max(ceiling[1], 1e-12)  # type: ignore[operator]
+    return False
+
+
+def _plain_figure(v: Value) -> bool:
+    """A precise figure stated without qualifier ("€6 million", not "about" or "at least")."""
+    return (
+        v.type in NUMERIC_TYPES and v.precise and not v.qualifier
+        and v.low is not None and v.high is not None
+        and v.low > float("-inf") and v.high < float("inf")
+    )
 
 
 def _touch_only(a: Value, b: Value) -> bool:
@@ -192,6 +282,30 @@ def _supersede(
                 continue
             kept.append(v)
     return kept, updates
+
+
+def _own_figures(values: Sequence[Value]) -> list[Value]:
+    """Each article's figures without those its own earlier figure contradicts.
+
+    An article does not contradict itself: when one voice in one article gives a value and
+    later an incompatible one under the same key ("at least nine people were killed" … "two
+    workers died when a wall collapsed"; "struck on Tuesday" … "a quake struck the same coast
+    on September 14"; an epicentre "southwest of X" … "a village west of X"), the later one is
+    a part of the figure or another thing, not a rival to other articles' values.  Two voices
+    in one article stay (that is a divergence, rule 3).
+    """
+    by_article: dict[str, list[Value]] = {}
+    for v in sorted(values, key=lambda v: (v.article_id, v.sentence_index, v.span)):
+        by_article.setdefault(v.article_id, []).append(v)
+    out: list[Value] = []
+    for own in by_article.values():
+        kept: list[Value] = []
+        for v in own:
+            if any(contradicts(v, w) and not _different_claimants(v, w) for w in kept):
+                continue
+            kept.append(v)
+        out.extend(kept)
+    return out
 
 
 def _same_claimant(a: Value, b: Value) -> bool:
@@ -352,7 +466,7 @@ def assess(
         edition = lambda x, y: grp(x) == grp(y)  # noqa: E731
     else:
         edition = lambda x, y: frozenset((x, y)) in editions  # noqa: E731
-    kept, updates = _supersede(comparable, edition, published)
+    kept, updates = _supersede(_own_figures(comparable), edition, published)
     update_note = ""
     if updates:
         update_note = " Updated between editions of one source: " + "; ".join(
@@ -375,7 +489,7 @@ def assess(
                 continue
             found: list[tuple[Value, Value]] = []
             _compare_articles(va, vb, found, divergences)
-            conflicts.extend(p for p in found if not _each_own_day(*p, published))
+            conflicts.extend(p for p in found if not each_own_day(*p, published))
 
     # Evolving: a figure that moves with publication time, and reads as moving.
     evo = _evolution(comparable, edition, published, sentence_text)
@@ -458,7 +572,7 @@ def _on_own_day(v: Value, published: Mapping[str, datetime | None]) -> bool:
     return v.low <= t <= v.high and v.high - v.low <= 2 * 86400
 
 
-def _each_own_day(x: Value, y: Value, published: Mapping[str, datetime | None]) -> bool:
+def each_own_day(x: Value, y: Value, published: Mapping[str, datetime | None]) -> bool:
     """Whether two different days are each the day its own article was published.
 
     "Was 5% contained on Wednesday" in Wednesday's report and "23% contained on Thursday" in

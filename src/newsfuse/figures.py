@@ -1,0 +1,129 @@
+"""Cues that say whether two figures of a story are one figure: its phase and its context.
+
+The claims stage groups values by key (what they measure).  Keys come from the words next to
+a figure, so one figure told with other nouns ("42 passengers" / "48 people on board",
+"homes and businesses" / "premises" / "customers" without power) gets two keys, while one
+noun can carry two figures of different moments ("310,000 lost supply at the height of the
+storm" / "95,000 still without power").  This module reads such cues from the sentence:
+
+* :func:`phase` — whether a figure is a peak ("at the height of", "at its peak") rather than
+  the current level.  A peak and a current level are two figures, whatever their key.
+* :func:`scope` — the place a figure is bounded to ("138,000 vehicles in the United States").
+* :func:`context` — the words around a figure with the figure itself masked, the evidence
+  for "same predicate": compared by sentence embeddings when an embedder is given, else by
+  shared content lemmas.
+
+All are plain readings of English news prose, not lists of any topic's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Value
+from .numbers import STOPWORDS, noun_lemma, parse_number, verb_lemma
+
+# A temporal phrase that puts a figure at its maximum: "at the height of the storm", "at its
+# peak", "at peak".  The adjective "peak" ("a peak gust of 158 km/h") names a kind of
+# measurement, not a moment, so only the prepositional phrase counts.
+_PEAK = re.compile(r"\bat\s+(?:(?:the|its|their|his|her)\s+)?(?:height|peak|worst|high\s+point)\b", re.IGNORECASE)
+# Characters either side of a figure searched for a phase cue: about one clause of news prose
+# (the same reach as the update cues of crosscheck).
+_PHASE_WINDOW = 60
+
+# Words around a figure used as its context: enough for the predicate and the counted noun
+# ("N homes and businesses were left without electricity"), not the whole sentence.
+_WORDS_BEFORE = 6
+_WORDS_AFTER = 8
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+# Verbs of saying carry the attribution, not the predicate of the figure.
+_SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "according", "accord", "confirm"})
+
+
+# Words that put a figure at the present moment; when one stands nearer the figure than a
+# peak phrase, the figure is the current level ("at the height of the storm 310,000 lost
+# power; 95,000 are still without it").
+_CURRENT = re.compile(r"\b(?:still|now|currently|remain(?:s|ed)?|as of)\b", re.IGNORECASE)
+
+
+def phase(v: Value, sentence: str) -> str:
+    """"peak" when a temporal phrase near the figure puts it at its maximum, else ""."""
+    if v.type not in ("count", "quantity"):
+        return ""
+    start, end = v.span
+    if (start, end) == (0, 0) or sentence[start:end] != v.text:
+        start, end = 0, len(sentence)
+    lo = max(0, start - _PHASE_WINDOW)
+    window = sentence[lo : end + _PHASE_WINDOW]
+    peaks = [m for m in _PEAK.finditer(window)]
+    if not peaks:
+        return ""
+
+    def distance(m: re.Match[str]) -> int:
+        a, b = m.start() + lo, m.end() + lo
+        return 0 if a < end and start < b else min(abs(start - b), abs(a - end))
+
+    nearest_peak = min(distance(m) for m in peaks)
+    current = [distance(m) for m in _CURRENT.finditer(window)]
+    return "" if current and min(current) < nearest_peak else "peak"
+
+
+# A place that bounds what a figure counts, right after its noun phrase: "138,000 vehicles in
+# the United States", "21,500 cars in Britain".  Up to three words may stand between the
+# value's text and "in" (a model name, "of the"), no clause break.
+_SCOPE_AFTER = re.compile(
+    r"^(?:\s+[a-z][\w'’-]*|\s+[A-Z][\w'’-]*){0,3}?\s+in\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3})"
+)
+
+
+def scope(v: Value, sentence: str) -> str:
+    """The place a figure is bounded to ("in the United States"), casefolded, else ""."""
+    if v.type not in ("count", "quantity"):
+        return ""
+    start, end = v.span
+    if (start, end) == (0, 0) or sentence[start:end] != v.text:
+        return ""
+    m = _SCOPE_AFTER.match(sentence[end : end + 80])
+    # A sentence-final full stop is not part of the name ("in Canada."); "U.S." keeps its own.
+    name = m.group(1) if m else ""
+    if name.endswith(".") and not re.search(r"\.\w\.$", name):
+        name = name[:-1]
+    return " ".join(name.casefold().split())
+
+
+def context(v: Value, sentence: str) -> str:
+    """The words around a figure with the figure replaced by "N" (for embedding)."""
+    start, end = v.span
+    if (start, end) == (0, 0) or sentence[start:end] != v.text:
+        return sentence
+    before = _WORD.findall(sentence[:start])[-_WORDS_BEFORE:]
+    after = _WORD.findall(sentence[end:])[:_WORDS_AFTER]
+    # The noun counted is part of the value's text ("about 42 passengers"): keep it and the
+    # qualifier, mask the figure (written in digits or in words).
+    own = ["N" if w[0].isdigit() or parse_number(w) is not None else w for w in _WORD.findall(v.text)]
+    return " ".join(before + own + after)
+
+
+def content_lemmas(text: str) -> frozenset[str]:
+    """Content words of a context as lemmas (nouns and verbs reduced), without stop words,
+    figures and verbs of saying: the lexical evidence of a shared predicate."""
+    out = set()
+    for w in _WORD.findall(text):
+        low = w.casefold()
+        if low == "n" or not low[0].isalpha() or low in STOPWORDS or len(low) < 3:
+            continue
+        lem = verb_lemma(low) or noun_lemma(low)
+        if lem in _SAYING:
+            continue
+        out.add(lem)
+    return frozenset(out)
+
+
+def similarities(texts: Sequence[str], embedder) -> list[list[float]]:
+    """Cosine similarity of every pair of texts, by the embedder (unit vectors)."""
+    if not texts:
+        return []
+    vectors = embedder.encode(list(texts))
+    return (vectors @ vectors.T).tolist()

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from newsfuse.claims import build_claims
 from newsfuse.model import Article, Claim, Story
+from newsfuse.quotes import KEY as QUOTE_KEY
 from newsfuse.segment import split_sentences
 
 DATA = Path(__file__).resolve().parent / "data" / "claims"
@@ -140,7 +141,11 @@ def evaluate(
         expected = data["expected"]
         for rel, status in STATUS.items():
             items = [e for e in expected if e["relation"] == rel]
-            predicted = [c for c in claims if c.status == status and (c.key or with_statements)]
+            # Quotation claims (quotes.py) are about wording, which these labels do not cover.
+            predicted = [
+                c for c in claims
+                if c.status == status and (c.key or with_statements) and c.key != QUOTE_KEY
+            ]
             if rel == "agreement":
                 predicted = [
                     c for c in predicted if c.key and len({v.text.casefold().strip() for v in c.values}) >= 2

@@ -35,6 +35,7 @@ from .crosscheck import (
 from .claimjoin import UnionFind, grains_meet, join_one_day, join_other_nouns, key_head, near_in_size, scopes_of
 from .figures import phase, scope
 from .model import Article, Claim, Mention, ReuseLink, Sentence, SourceGroup, Story, Value
+from .quotes import quotation_claims
 from .values import same_key
 
 # Values that are not claims about the world on their own: who said something, and what
@@ -108,7 +109,9 @@ def build_claims(
     aligned = {node: k for k, nodes in enumerate(statements) if len(nodes) > 1 for node in nodes}
     value_claims = _value_claims(story_values, rank, ctx, aligned, embedder)
     claims = _statement_claims(statements, values_at, rank, ctx, value_claims)
-    return tuple(claims + value_claims)
+    # Quotations printed by several articles: agreement on the words, or an altered quote.
+    quote_claims = quotation_claims(story_values, text_of, group_of, rank)
+    return tuple(claims + value_claims + quote_claims)
 
 
 @dataclass(frozen=True)

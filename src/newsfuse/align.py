@@ -13,16 +13,16 @@ Two kinds of evidence, cheapest first (the way passim aligns reprints):
    pairs must be among each other's two nearest and reach ``ALIGN_COS`` or the paraphrase
    model's 0.5.  This finds paraphrases without scoring every pair of sentences.
 
-Every candidate pair gets a probability of saying the same thing from a small logistic model
-over explainable features (cosine, token overlap, in-order overlap, disagreeing numbers,
-length ratio) fitted on the MRPC news paraphrase corpus (``benchmarks/reuse.py --fit``;
-10-fold cross-validated there).  The final alignment is one-to-one and order-aware: the
-maximum-weight chain of pairs that keeps order on both sides, then confident pairs that moved.
+Every candidate pair gets a probability of saying the same thing from ``paraphrase`` (a small
+model over explainable features — cosine, shared words, n-grams, names and numbers, what one
+sentence says that the other does not — fitted on the MRPC news paraphrase corpus by
+``benchmarks/reuse.py --fit``; nested 10-fold cross-validated there).  The final alignment is
+one-to-one and order-aware: the maximum-weight chain of pairs that keeps order on both sides,
+then confident pairs that moved.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Indel
 
+from . import paraphrase
 from .model import Sentence, SentencePair
 
 ANCHOR_N = 5  # passim's default n-gram order for reprint detection
@@ -52,15 +53,9 @@ EQUAL = 0.9  # in-order token overlap from which two sentences count as the same
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
 
-# Logistic model of "these two sentences say the same thing".  Fitted by
-# `python benchmarks/reuse.py --fit` on MRPC train (4,076 news sentence pairs; 10-fold CV
-# accuracy is printed by the benchmark and recorded in docs/benchmarks.md).  Feature order is
-# FEATURES; the lexical model is used when no embedding is available for a pair.
+# The seven features alignment has always computed for a pair (paraphrase.base_features);
+# "lcs" is the in-order overlap the alignment keeps as evidence of one edited sentence.
 FEATURES = ("cos", "lcs", "jaccard", "containment", "numbers_differ", "length_ratio", "unmatched")
-_WEIGHTS_EMBED = np.array([3.82, 1.536, 1.857, -0.756, -0.459, 3.303, -0.068])
-_BIAS_EMBED = -5.349
-_WEIGHTS_LEXICAL = np.array([0.0, 1.69, 3.107, -0.259, -0.445, 3.48, -0.069])
-_BIAS_LEXICAL = -3.581
 
 
 def tokens(text: str) -> list[str]:
@@ -90,32 +85,12 @@ def containment(a: Sequence[str], b: Sequence[str]) -> float:
 
 def pair_features(a_text: str, b_text: str, cos: float | None = None) -> np.ndarray:
     """The features of FEATURES for one sentence pair (cos 0 when unknown)."""
-    ta, tb = tokens(a_text), tokens(b_text)
-    sa, sb = set(ta), set(tb)
-    inter = len(sa & sb)
-    union = len(sa | sb) or 1
-    na, nb = numbers(a_text), numbers(b_text)
-    differ = len(na ^ nb) / len(na | nb) if (na or nb) else 0.0
-    la, lb = len(ta), len(tb)
-    return np.array(
-        [
-            0.0 if cos is None else float(cos),
-            lexical_similarity(ta, tb),
-            inter / union,
-            inter / (min(len(sa), len(sb)) or 1),
-            differ,
-            min(la, lb) / (max(la, lb) or 1),
-            float(len(sa - sb) + len(sb - sa)),
-        ]
-    )
+    return np.array(paraphrase.base_features(a_text, b_text, cos))
 
 
-def paraphrase_probability(features: np.ndarray, *, with_embedding: bool) -> float:
-    if with_embedding:
-        z = float(features @ _WEIGHTS_EMBED + _BIAS_EMBED)
-    else:
-        z = float(features @ _WEIGHTS_LEXICAL + _BIAS_LEXICAL)
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+def paraphrase_probability(a_text: str, b_text: str, cos: float | None = None) -> float:
+    """Probability that the two sentences say the same thing (``paraphrase.probability``)."""
+    return paraphrase.probability(a_text, b_text, cos)
 
 
 # --------------------------------------------------------------------------- prepared text
@@ -234,7 +209,7 @@ class Candidate:
     a: int
     b: int
     probability: float  # that the two say the same thing (paraphrase model)
-    lexical: float  # in-order token overlap
+    lexical: float  # in-order token overlap (or a verbatim fragment's share of it)
     method: str
     cos: float = 0.0
 
@@ -284,16 +259,19 @@ def candidates(
             out[(i, j)] = Candidate(i, j, 1.0, 1.0, "exact")
             continue
         cos = _cosine(a_vectors, b_vectors, i, j)
-        f = pair_features(a.texts[i], b.texts[j], cos)
-        p = paraphrase_probability(f, with_embedding=cos is not None)
-        lex = float(f[1])
+        lex = lexical_similarity(a.tokens[i], b.tokens[j])
+        # Near-same wording is one statement whatever the model says, and the pair's weight is
+        # at least ``lex`` anyway: skip the model (most anchored pairs in a story; ~1 ms each).
+        p = lex if lex >= EQUAL else paraphrase_probability(a.texts[i], b.texts[j], cos)
         # An anchored pair with most tokens in order is one sentence edited (a number or a
         # word changed): keep it even when the paraphrase model doubts, so that the changed
         # values can be compared downstream.
         # A fragment copied verbatim out of a longer sentence is reuse too.
         frag = containment(a.tokens[i], b.tokens[j])
         if lex >= LEXICAL_KEEP or p >= PARAPHRASE_P or frag >= FRAGMENT_KEEP:
-            out[(i, j)] = Candidate(i, j, max(p, lex, frag * lex ** 0.5), lex, "ngram", cos or 0.0)
+            # The probability stays the model's (the pair's score is the paraphrase decision);
+            # the lexical evidence, fragment included, enters the weight for choosing pairs.
+            out[(i, j)] = Candidate(i, j, p, max(lex, frag * lex**0.5), "ngram", cos or 0.0)
 
     if a_vectors is None or b_vectors is None or not len(a.texts) or not len(b.texts):
         return list(out.values())
@@ -314,10 +292,9 @@ def candidates(
             if (i, j) in out:
                 continue
             cos = float(sims[r, c])
-            f = pair_features(a.texts[i], b.texts[j], cos)
-            p = paraphrase_probability(f, with_embedding=True)
+            p = paraphrase_probability(a.texts[i], b.texts[j], cos)
             if p >= PARAPHRASE_P or cos >= ALIGN_COS:
-                out[(i, j)] = Candidate(i, j, p, float(f[1]), "embedding", cos)
+                out[(i, j)] = Candidate(i, j, p, lexical_similarity(a.tokens[i], b.tokens[j]), "embedding", cos)
     return list(out.values())
 
 

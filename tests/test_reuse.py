@@ -191,9 +191,11 @@ RUMOUR_B = [
     "Residents heard at Tuesday's meeting that Brekkvold Stålbygg received 812,000 euros in 2027 for welds on the supports.",
     "No documents were shown to back the figure.",
 ]
+# A third report with specifics of its own: what independent reporters share by chance is
+# measured on such pairs (reuse._suspected_copies).
 PLAIN = [
-    "Residents met on Tuesday evening to discuss the closed bridge and the detours.",
-    "Several speakers asked the council to publish the inspection report.",
+    "Residents met on Tuesday evening at the Solvang community hall to discuss the closed Kvernes bridge.",
+    "Several speakers, among them Ingrid Haugland, asked the council to publish the 2026 inspection report.",
 ]
 
 
@@ -276,3 +278,20 @@ def test_paraphrase_in_order_with_embeddings(embedder):
     assert link.source == "wire" and link.directed
     assert any(p.method == "embedding" for p in link.pairs)
     assert len(groups) == 1
+
+
+def test_sharing_as_much_as_every_other_pair_is_chance():
+    # Four reports; every pair shares three rare names that the other two lack.  No pair
+    # shares more than chance (the other pairs) gives, so no one is suspected of copying.
+    from itertools import combinations
+
+    ids = ["a", "b", "c", "d"]
+    words: dict[str, list[str]] = {i: [] for i in ids}
+    for k, (x, y) in enumerate(combinations(ids, 2)):
+        for j in range(3):
+            name = f"Zorvek{'abcdefgh'[k]}{'xyz'[j]}"
+            words[x].append(name)
+            words[y].append(name)
+    arts = [article(i, [f"Officials named {' and '.join(w)} in the report."]) for i, w in words.items()]
+    groups = source_groups(arts, (), {a.id: split_sentences(a) for a in arts})
+    assert sorted(g.articles for g in groups) == [(i,) for i in ids]

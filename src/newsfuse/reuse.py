@@ -21,14 +21,16 @@ material the other contains is the source).  ``reason`` says which evidence was 
 Independence groups: links of kind copy / version / paraphrase / summary join articles into
 one origin.  Then a simple, explainable form of copy-aware truth discovery (Dong, Berti-Equille
 & Srivastava 2009: sources that share values which others do not carry are likely copying):
-two articles of different groups that share at least ``MIN_EXCLUSIVE`` specific items —
-numbers and words that are rare in the language — that no other article of the story carries
-are joined as suspected copies, even when their wording differs.  Items carried by three or
-more articles are common knowledge of the story and prove nothing.  Every article belongs to exactly one group.
+two groups that share at least ``MIN_EXCLUSIVE`` specific items — numbers and words that are
+rare in the language — that no other group of the story carries, and more of them than the
+story's other pairs of groups share by chance (a Poisson test at ``COPY_ALPHA``), are joined as
+suspected copies, even when their wording differs.  Items carried by three or more groups are
+common knowledge of the story and prove nothing.  Every article belongs to exactly one group.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -56,10 +58,13 @@ IN_ORDER_MIN = 0.8  # share of aligned pairs that keep order in a paraphrase
 SHORTER = 0.8  # a target this much shorter is a summary
 SAME_TIME_S = 60.0  # publication times closer than this tell no direction
 
-# Copy-aware grouping: specific items shared exclusively by two groups.  A conservative
-# count: one shared rare name or figure happens between independent reporters of the same
-# event; several that nobody else has rarely do.  No labelled data exists for this here.
+# Copy-aware grouping: specific items shared exclusively by two sources.  One shared rare name
+# or figure happens between independent reporters of the same event; it takes several, and
+# more than chance gives (COPY_ALPHA).  No labelled data exists for this here.
 MIN_EXCLUSIVE = 3
+# Significance of that count against chance sharing (see _suspected_copies): the conventional
+# 1% level, not fitted on any data.
+COPY_ALPHA = 0.01
 RARE_ZIPF = 3.0  # wordfreq Zipf frequency below which a word counts as specific (≈1 per million words)
 
 SAME_ORIGIN = ("copy", "version", "paraphrase", "summary")
@@ -357,6 +362,70 @@ def specific_items(article: Article, sentences: Sequence[Sentence]) -> frozenset
     return frozenset(items)
 
 
+def _poisson_tail(k: int, lam: float) -> float:
+    """P(X ≥ k) for X ~ Poisson(lam)."""
+    if k <= 0:
+        return 1.0
+    term, below = math.exp(-lam), 0.0
+    for i in range(k):
+        below += term
+        term *= lam / (i + 1)
+    return max(0.0, 1.0 - below)
+
+
+def _suspected_copies(
+    ids: Sequence[str], items: Mapping[str, frozenset[str]], uf: "_UnionFind"
+) -> list[tuple[str, str, str]]:
+    """Pairs of sources that share more exclusive specifics than chance allows (joined in ``uf``).
+
+    Copy-aware truth discovery (Dong et al. 2009) treats values that two sources alone share as
+    evidence of copying.  How much evidence depends on the story: reporters of one event share
+    some rare names and figures by chance, the more so when the story has few sources or long
+    articles.  So the count is tested against a null model of independent sources: the items
+    that exactly two sources carry fall on pairs of sources in proportion to the product of
+    their numbers of specific items, at the rate the story's other pairs show; a pair is
+    suspected when its count is at least
+    MIN_EXCLUSIVE and its Poisson tail probability under that expectation is below
+    COPY_ALPHA.  Sources are the groups already joined by reuse links, so an item that two
+    editions of one wire story and a third article carry counts as shared by two sources.
+    """
+    root_items: dict[str, set[str]] = {}
+    for aid in ids:
+        root_items.setdefault(uf.find(aid), set()).update(items[aid])
+    roots = sorted(root_items, key=ids.index)
+    if len(roots) < 3:  # "carried by no one else" means nothing with two sources
+        return []
+    carriers: dict[str, list[str]] = {}
+    for root in roots:
+        for it in root_items[root]:
+            carriers.setdefault(it, []).append(root)
+    shared: dict[tuple[str, str], list[str]] = {}
+    for it, who in carriers.items():
+        if len(who) == 2:
+            shared.setdefault((who[0], who[1]), []).append(it)
+    total = sum(len(v) for v in shared.values())
+    size = {r: len(root_items[r]) for r in roots}
+    norm = sum(size[x] * size[y] for i, x in enumerate(roots) for y in roots[i + 1:]) or 1
+    notes = []
+    for (x, y), exclusive in sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        # The chance rate comes from the other pairs (leave this pair out, so that copying
+        # cannot explain itself away), with the Jeffreys prior's half count so that a story
+        # whose other pairs share nothing still expects something.
+        others = norm - size[x] * size[y]
+        rate = (total - len(exclusive) + 0.5) / others if others > 0 else float("inf")
+        expected = rate * size[x] * size[y]
+        p = _poisson_tail(len(exclusive), expected)
+        if len(exclusive) < MIN_EXCLUSIVE or p >= COPY_ALPHA or uf.find(x) == uf.find(y):
+            continue
+        uf.union(x, y)
+        shown = ", ".join(sorted(e.lstrip("#") for e in exclusive)[:8])
+        notes.append((x, y, (
+            f"suspected copying: {x} and {y} share {len(exclusive)} specific items that no other "
+            f"source carries ({shown}); {expected:.1f} expected by chance, p = {p:.3f}"
+        )))
+    return notes
+
+
 def source_groups(
     articles: Sequence[Article],
     links: Sequence[ReuseLink],
@@ -372,28 +441,7 @@ def source_groups(
             why[link.target].append(f"{link.target} is a {link.kind} of {link.source}")
 
     items = {a.id: specific_items(a, sentences.get(a.id, ())) for a in articles}
-    carriers: dict[str, set[str]] = {}
-    for aid, its in items.items():
-        for it in its:
-            carriers.setdefault(it, set()).add(aid)
-    copy_notes: list[tuple[str, str, str]] = []
-    if len(ids) >= 3:  # "carried by no one else" means nothing with two articles
-        shared: dict[tuple[str, str], list[str]] = {}
-        for it, who in carriers.items():
-            if len(who) == 2:
-                x, y = sorted(who)
-                if uf.find(x) != uf.find(y):
-                    shared.setdefault((x, y), []).append(it)
-        ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        for (x, y), exclusive in ranked:
-            if len(exclusive) < MIN_EXCLUSIVE or uf.find(x) == uf.find(y):
-                continue
-            uf.union(x, y)
-            shown = ", ".join(sorted(e.lstrip("#") for e in exclusive)[:8])
-            copy_notes.append(
-                (x, y, f"suspected copying: {x} and {y} share {len(exclusive)} specific items "
-                       f"that no other article carries ({shown})")
-            )
+    copy_notes = _suspected_copies(ids, items, uf) if len(ids) >= 3 else []
 
     by_root: dict[str, list[str]] = {}
     for i in ids:

@@ -565,3 +565,117 @@ def test_small_counts_that_disagree_need_a_close_paraphrase_to_join():
     b3 = _span(val("b", 0, "three victims", 3, key="victim:take"), s2.replace("two", "three"))
     text_of = _sentences(("a", 0, s1), ("b", 0, s2.replace("two", "three")))
     assert len(_key_buckets([a, b3], story=True, text_of=text_of, embedder=_TwoWayEmbedder())) == 1
+
+
+# ------------------------------------------------- generalisation round (other keys, statuses)
+
+
+def _q(aid, sentence, text, low, *, key, unit="%", claimant=None, type="quantity", high=None):
+    v = val(aid, 0, text, low, high, key=key, type=type, unit=unit, claimant=claimant)
+    return _span(v, sentence)
+
+
+def test_one_share_keyed_by_different_words_joins_on_shared_context():
+    from newsfuse.claims import _key_buckets
+
+    s_a = "The firm will cut about 2,400 jobs, or 9% of its workforce, and close a plant."
+    s_b = "It plans to eliminate about 2,400 jobs, some 11 percent of its staff, and close a plant."
+    a = _q("a", s_a, "9%", 9, key="percent:workforce")
+    b = _q("b", s_b, "11 percent", 11, key="percent:staff")
+    text_of = _sentences(("a", 0, s_a), ("b", 0, s_b))
+    buckets = _key_buckets([a, b], story=True, text_of=text_of)
+    assert len(buckets) == 1
+    # Far apart in size (beyond the cross-key factor), the same words do not make one figure.
+    c = _q("b", s_b.replace("11 percent", "40 percent"), "40 percent", 40, key="percent:staff")
+    text_of = _sentences(("a", 0, s_a), ("b", 0, s_b.replace("11 percent", "40 percent")))
+    assert len(_key_buckets([a, c], story=True, text_of=text_of)) == 2
+
+
+def test_other_key_join_needs_shared_context_and_never_swallows_an_articles_other_figure():
+    from newsfuse.claims import _key_buckets
+
+    s_a = "Turnout reached 52% in the capital, officials said."
+    s_b = "The ruling party won 48 percent of seats in the north."
+    a = _q("a", s_a, "52%", 52, key="percent:turnout")
+    b = _q("b", s_b, "48 percent", 48, key="percent:seat")
+    text_of = _sentences(("a", 0, s_a), ("b", 0, s_b))
+    assert len(_key_buckets([a, b], story=True, text_of=text_of)) == 2  # nothing in common
+    # An article that states both figures tells them apart: the workforce share never joins
+    # the bucket of a figure its own article gives separately.
+    s_c1 = "The cuts amount to 9% of the workforce at the plant."
+    s_c2 = "The cuts amount to 10% of the workforce overall."
+    c1 = _q("c", s_c1, "9%", 9, key="percent:plant")
+    c2 = Value(**{**_q("c", s_c2, "10%", 10, key="percent:overall").__dict__, "sentence_index": 1})
+    text_of = _sentences(("c", 0, s_c1), ("c", 1, s_c2))
+    assert len(_key_buckets([c1, c2], story=True, text_of=text_of)) == 2
+
+
+def test_disagreeing_dates_across_verbs_need_more_than_shared_words():
+    from newsfuse.claims import _key_buckets
+
+    day = 86400.0
+    d0 = datetime(2031, 5, 7, tzinfo=UTC).timestamp()
+    s_a = "Rescuers brought two miners out of the coal mine on Wednesday."
+    s_b = "Work stopped at the coal mine on Thursday after the last miner was found."
+    a = _span(val("a", 0, "Wednesday", d0, d0 + day - 1, key="date:bring", type="date"), s_a)
+    b = _span(val("b", 0, "Thursday", d0 + day, d0 + 2 * day - 1, key="date:stop", type="date"), s_b)
+    text_of = _sentences(("a", 0, s_a), ("b", 0, s_b))
+    assert len(_key_buckets([a, b], story=True, text_of=text_of)) == 2
+
+
+def test_one_named_claimant_updating_a_figure_is_evolving():
+    a = val("a", 0, "about 3,000", 3000, claimant="police", key="person:gather")
+    b = val("b", 0, "some 8,000", 8000, claimant="Police", key="person:gather")
+    assert assess([a, b], groups_of(["a"], ["b"]), pub(a=0, b=6)).status == "evolving"
+    # Two different claimants at different times, nothing marking a change: a conflict.
+    c = val("b", 0, "some 8,000", 8000, claimant="organisers", key="person:gather")
+    assert assess([a, c], groups_of(["a"], ["b"]), pub(a=0, b=6)).status == "conflicting"
+
+
+def test_one_day_read_in_zones_twelve_hours_apart_is_not_a_conflict():
+    ny = timedelta(hours=-4)
+    sg = timedelta(hours=8)
+    start = lambda off: datetime(2031, 5, 8, tzinfo=UTC).timestamp() - off.total_seconds()  # noqa: E731
+    a = val("a", 0, "Thursday", start(ny), start(ny) + 86399, key="date:report", type="date")
+    b = val("b", 0, "Thursday", start(sg), start(sg) + 86399, key="date:report", type="date")
+    assert assess([a, b], groups_of(["a"], ["b"]), pub(a=0, b=1)).status == "corroborated"
+
+
+def test_forecasts_are_keyed_apart_from_results_and_named_forecasters_diverge():
+    from newsfuse.claims import _key_buckets
+    from newsfuse.figures import is_forecast
+
+    s_est = "Revenue missed the analysts' average estimate of $4.41 billion, according to Data Co."
+    s_res = "Revenue was $4.27 billion in the quarter."
+    est = _q("a", s_est, "$4.41 billion", 4.41e9, key="money:estimate", unit="USD", claimant="data co")
+    res = _q("b", s_res, "$4.27 billion", 4.27e9, key="money:revenue", unit="USD")
+    assert is_forecast(est, s_est) and not is_forecast(res, s_res)
+    text_of = _sentences(("a", 0, s_est), ("b", 0, s_res))
+    assert len(_key_buckets([est, res], story=True, text_of=text_of)) == 2
+    assert not is_forecast(_q("a", "An estimated 5,000 people fled.", "5,000", 5000, key="person", unit=None,
+                              type="count"), "An estimated 5,000 people fled.")
+    # Two named forecasters' different estimates of one figure: divergent, not conflicting.
+    s_other = "Analysts expected $4.5 billion, according to Poll Inc."
+    other = _q("c", s_other, "$4.5 billion", 4.5e9, key="money:estimate", unit="USD", claimant="poll inc")
+    arts, sents = _two_articles([s_est], [s_other])
+    est_b = Value(**{**other.__dict__, "article_id": "b"})
+    groups = [SourceGroup("g1", ("a",)), SourceGroup("g2", ("b",))]
+    claims = build_claims(Story("s", "s", ("a", "b")), arts, sents, [est, est_b], (), groups)
+    money = [c for c in claims if c.key.endswith("money:estimate")]
+    assert money and money[0].status == "divergent"
+
+
+def test_sums_of_money_keyed_by_other_words_join_only_when_near():
+    from newsfuse.claims import _key_buckets
+
+    profit = [val(a, 0, "$455 million", 455e6, key="money:profit", type="quantity", unit="USD") for a in "ab"]
+    consensus = [val("c", 0, "$4.38bn", 4.38e9, key="money:consensus", type="quantity", unit="USD")]
+    assert len(_key_buckets(profit + consensus, story=True)) == 2  # ten times apart: another sum
+    fee = [val(a, 0, "€58 million", 58e6, key="money:fee", type="quantity", unit="EUR") for a in "ab"]
+    value = [val("c", 0, "€62m", 62e6, key="money:purchase", type="quantity", unit="EUR")]
+    assert len(_key_buckets(fee + value, story=True)) == 1
+    # One article's range ("$4.0 billion to $4.2 billion") is two figures to it: not joined.
+    rng = [val("c", 0, "$4.0 billion", 4.0e9, key="money:range", type="quantity", unit="USD"),
+           val("c", 0, "$4.2 billion", 4.2e9, key="money:range", type="quantity", unit="USD")]
+    est = [val(a, 0, "$4.41 billion", 4.41e9, key="money:estimate", type="quantity", unit="USD") for a in "ab"]
+    assert len(_key_buckets(rng + est, story=True)) == 2

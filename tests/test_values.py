@@ -853,3 +853,79 @@ def test_rain_measured_in_a_relative_clause():
     b = one("The river rose after 160 mm of rain fell.", "quantity")
     c = one("Rainfall of 620 mm was recorded.", "quantity")
     assert a.key == b.key == c.key == "length:rain" and compatible(a, b) is False
+
+
+# ------------------------------------------------- generalisation round: forms read since
+
+
+@pytest.mark.parametrize(
+    "text, key, n",
+    [
+        ("The bill passed with 121 in favour and 98 against.", "vote:against", 98),
+        ("Lawmakers voted it down, with 96 votes against.", "vote:against", 96),
+        ("The motion carried; 121 in favour.", "vote:favour", 121),
+        ("The vote saw 11 abstentions.", "vote:abstention", 11),
+    ],
+)
+def test_side_of_a_vote(text, key, n):
+    found = [v for v in of_type(text, "count") if v.key == key]
+    assert len(found) == 1 and found[0].low == found[0].high == n
+
+
+def test_side_counts_need_a_vote_and_spelled_tallies_need_a_cue():
+    assert not [v for v in of_type("It was two against one in the final.", "count") if v.key.startswith("vote")]
+    t = one("The bill passed by 121 votes to 96.", "quantity")
+    assert t.key == "tally:vote" and t.normalized == "121–96"
+    assert not [v for v in of_type("Prices rose from 10 to 15 percent.", "quantity") if v.key.startswith("tally")]
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("Thirty people were injured, 11 of them seriously, police said.", 11),
+        ("Of the 27 people injured, eight were in serious condition.", 8),
+        ("Eight were seriously injured in the blast.", 8),
+    ],
+)
+def test_part_of_a_count_in_a_condition(text, n):
+    found = [v for v in of_type(text, "count") if v.key == "condition:serious"]
+    assert len(found) == 1 and found[0].low == n
+
+
+def test_size_of_a_body_written_as_a_hyphenated_modifier():
+    v = one("The ministry set up a five-member committee.", "count")
+    assert v.key == "member:committee" and v.low == 5
+    assert one("A 12-person jury was sworn in.", "count").key == "person:jury"
+    assert not of_type("They back a two-state solution.", "count")
+    assert not of_type("Twenty-two ministers resigned.", "count")[0].key.startswith("two")
+    assert one("After a nine-hour debate, it passed.", "quantity").unit == "d"
+
+
+def test_fahrenheit_without_degree_sign_power_and_taka():
+    f = one("The old record, 117.3F, stood for years.", "quantity")
+    assert f.unit == "°C" and abs(f.low - 47.4) < 0.1
+    g = one("Demand reached 41.3 gigawatts on Monday evening.", "quantity")
+    m = one("Demand reached 41,300 megawatts on Monday evening.", "quantity")
+    assert g.unit == m.unit == "MW" and compatible(g, m) is True
+    a = one("Families will receive Tk 25,000 each.", "quantity")
+    b = one("Families will receive 25,000 taka each.", "quantity")
+    assert a.unit == b.unit == "BDT" and compatible(a, b) is True
+
+
+def test_bearing_from_a_common_noun_takes_the_articles_one_name_for_it():
+    text = "Ash covered Guamote, 50 km west of the volcano."
+    art = Article(id="a", source="t", text="The Sangay volcano erupted on Sunday. " + text, published=PUB)
+    found = [v for v in extract_values(art, Sentence("a", 1, text, 38, 38 + len(text))) if v.type == "place"]
+    assert [v.key for v in found] == ["place:sangay"] and found[0].normalized == "west of Sangay"
+    # Two names for "the volcano" in the article: no way to tell which, so no place.
+    art2 = Article(id="a", source="t", text="The Sangay volcano and the Reventador volcano erupted. " + text,
+                   published=PUB)
+    assert not [v for v in extract_values(art2, Sentence("a", 1, text, 0, len(text))) if v.type == "place"]
+
+
+def test_an_earlier_events_own_date_is_keyed_past():
+    pub = datetime(2026, 9, 7, tzinfo=UTC)
+    v = one("It is the deadliest accident since June 2020, when a launch sank in the river.", "date",
+            published=pub)
+    assert v.key.endswith(":past")
+    assert not one("The launch sank on Saturday.", "date", published=pub).key.endswith(":past")

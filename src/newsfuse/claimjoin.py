@@ -317,3 +317,174 @@ def _merge_pairs(buckets, cand, arts, scored) -> list[list[Value]]:
             merged[root] = b
         out.append(b)
     return out
+
+
+# --------------------------------------------------------------------------- other keys
+#
+# Quantities and dates are keyed by their dimension plus the nearest word ("percent:workforce"
+# / "percent:staff", "date:open" / "date:operate"), and that word is whichever one a writer put
+# next to the figure.  ``join_other_keys`` joins such buckets on evidence that does not depend
+# on the word: the same type and unit family (or date grain), figures near in size, no article
+# stating both, and a shared predicate.  It can join disagreeing figures, so it is the most
+# conservative of the joins: every condition must hold, and without an embedder the lexical
+# cue asks for two shared content words (or one and the same claimant) and never joins dates.
+
+# Cosine of masked contexts for a join across keys.  Above ``_SAME_PREDICATE`` (0.5): a join
+# here can set two figures against each other, and unrelated clauses of one story reach 0.45
+# (see above), so a margin is kept.  Chosen from the in-sample claims set's printed
+# similarities, not searched on the development set.
+_SAME_PREDICATE_OTHER_KEY = 0.55
+# Content words two contexts must share without an embedder (one fewer with one claimant).
+_SHARED_WORDS = 2
+# Nearness of two precise figures joined across keys: tighter than the vague tolerance (2),
+# because here the join may set them against each other.  Different quantities of one story
+# often lie within a factor 2 of each other (in-sample: "90% of ballots counted" / "received
+# 47.4%"); one figure misreported rarely does ("5 km" / "three kilometres" is 1.67).
+_OTHER_KEY_FACTOR = 1.75
+# How far apart two dates of one grain may be and still be one date misreported: about one
+# unit of the next coarser grain (a clock reading within a day, a day within a season, a
+# month within a year, a year within a decade).  Dates further apart are different events.
+_DATE_REACH = {"clock": 86400.0, "day": 92 * 86400.0, "month": 366 * 86400.0, "year": 10 * 366 * 86400.0}
+
+
+def _family(bucket: Sequence[Value]) -> tuple[str, str, bool] | None:
+    """The comparable family of a bucket: ("quantity", unit, past) or ("date", grain, past),
+    else None.  ``past`` marks an earlier event's figure (key ":past", see values.py): it
+    only ever meets another earlier event's figure."""
+    kinds = {(v.type, _dimension(v), (v.key or "").endswith(":past")) for v in bucket}
+    if len(kinds) != 1:
+        return None
+    kind = next(iter(kinds))
+    return kind if kind[0] in ("quantity", "date") and kind[1] else None
+
+
+def _dimension(v: Value) -> str:
+    """What a value's figure is of: a quantity's unit, a date's grain.  Counts are not joined
+    here: other nouns are ``join_other_nouns``'s, and one generic noun keyed by two verbs
+    ("people evacuated" / "people moved") joined by embeddings set two figures of one story
+    into a false sequence (tried, in-sample embedding run)."""
+    if v.type == "quantity":
+        return v.unit or ""
+    if v.type == "date":
+        return grain(v)
+    return ""
+
+
+def _other_key_candidate(bucket: Sequence[Value]) -> bool:
+    """A quantity or date of one family, with a precise value, that each article states one
+    way."""
+    if not bucket or _family(bucket) is None:
+        return False
+    if any(contradicts(a, b) for a in bucket for b in bucket if a.article_id == b.article_id and a is not b):
+        return False
+    return any(v.precise for v in bucket)
+
+
+def _dates_near(a: Sequence[Value], b: Sequence[Value], name: str) -> bool:
+    reach = _DATE_REACH.get(name, 0.0)
+    for x in a:
+        for y in b:
+            if None in (x.low, x.high, y.low, y.high):
+                continue
+            gap = max(x.low, y.low) - min(x.high, y.high)  # negative when they overlap
+            if gap <= reach:
+                return True
+    return False
+
+
+def join_other_keys(
+    buckets: list[list[Value]],
+    peak: Mapping[int, str],
+    text_of: Mapping[tuple[str, int], str],
+    embedder=None,
+    scoped: Mapping[int, str] | None = None,
+    aligned: Mapping[tuple[str, int], object] | None = None,
+) -> list[list[Value]]:
+    """Join quantities or dates of one thing keyed by different nearby words ("9% of the
+    workforce" / "nine percent of staff"; "opened in 1962" / "has operated since 1958").
+
+    Two buckets join when all of this holds: both are of one family (type and unit, or date
+    grain) and both are this event's or both an earlier event's (":past"); no article states
+    both (an article that gives two figures keyed apart tells them apart, so a claim never
+    swallows them); both are peaks (or forecasts) or both not, bounded to one place; the
+    figures are near (within ``_OTHER_KEY_FACTOR``; dates within ``_DATE_REACH`` of their grain); and they share a
+    predicate: a figure of each sits in sentences the reuse stage aligned (``aligned``), or
+    their masked contexts are paraphrases by the embedder (``_SAME_PREDICATE_OTHER_KEY``; for
+    dates a close paraphrase, ``_SAME_PREDICATE_SMALL``), or, without an embedder and for
+    figures only, the contexts share ``_SHARED_WORDS`` content words other than words of time
+    and the values' own words (one suffices when one claimant gives both).  Pairs join best
+    evidence first.
+    """
+    cand = [i for i, b in enumerate(buckets) if _other_key_candidate(b)]
+    if len(cand) < 2:
+        return buckets
+    fam = {i: _family(buckets[i]) for i in cand}
+    arts = {i: {v.article_id for v in buckets[i]} for i in cand}
+    scope_of = {i: scopes_of(buckets[i], scoped or {}) for i in cand}
+
+    def near(i: int, j: int) -> bool:
+        kind, name, _ = fam[i]
+        if kind == "date":
+            return _dates_near(buckets[i], buckets[j], name)
+        return near_in_size(buckets[i], buckets[j], _OTHER_KEY_FACTOR)
+
+    pairs = [
+        (i, j)
+        for n, i in enumerate(cand)
+        for j in cand[n + 1 :]
+        if fam[i] == fam[j]
+        and not arts[i] & arts[j]
+        and peak.get(id(buckets[i][0]), "") == peak.get(id(buckets[j][0]), "")
+        and scope_of[i] & scope_of[j]
+        and near(i, j)
+    ]
+    if not pairs:
+        return buckets
+    ctx = {
+        i: [context(v, text_of.get((v.article_id, v.sentence_index), v.text)) for v in buckets[i]]
+        for i in cand
+    }
+    statements = {
+        i: {aligned[(v.article_id, v.sentence_index)] for v in buckets[i] if (v.article_id, v.sentence_index) in (aligned or {})}
+        for i in cand
+    }
+    claimants = {i: {_claimant_key(v) for v in buckets[i]} - {""} for i in cand}
+    sim = index = None
+    if embedder is not None:
+        texts = sorted({t for i in cand for t in ctx[i]})
+        index = {t: k for k, t in enumerate(texts)}
+        sim = similarities(texts, embedder)
+    scored = []
+    for i, j in pairs:
+        if statements[i] & statements[j] and fam[i][0] != "date":
+            # One aligned statement: the strongest evidence for figures.  Not for dates: an
+            # aligned sentence pair often carries two dates of two things ("struck on Thursday;
+            # schools stay closed until Monday"), and ``claims._join_aligned`` already joins the
+            # one date each sentence gives.
+            scored.append((2.0, i, j))
+            continue
+        if sim is not None:
+            best = max(sim[index[a]][index[b]] for a in ctx[i] for b in ctx[j])
+            # Dates ask for a close paraphrase: a story dates many events in like words, and
+            # two neighbouring days of two events ("announced on Tuesday" / "confirmed on
+            # Wednesday") reach 0.55-0.65 (in-sample embedding run).
+            bar = _SAME_PREDICATE_SMALL if fam[i][0] == "date" else _SAME_PREDICATE_OTHER_KEY
+            if best >= bar:
+                scored.append((best, i, j))
+            continue
+        if fam[i][0] == "date":
+            # Shared words say little about which day: a story dates many events with the same
+            # topic words ("miners brought out on Wednesday" / "at the mine on Thursday").
+            # Dates that agree are joined by ``join_one_day``; disagreeing ones need more.
+            continue
+        one = claimants[i] & claimants[j]
+        # The words of the values themselves (units, "basis points", the counted noun) are
+        # shared by any two figures of one dimension: they are no evidence of one predicate.
+        own = {w for b in (buckets[i], buckets[j]) for v in b for w in content_lemmas(v.text)}
+        drop = _WHEN_WORDS | own | {w for c in one for w in content_lemmas(c)}
+        words_i = set().union(*(content_lemmas(t) for t in ctx[i])) - drop
+        words_j = set().union(*(content_lemmas(t) for t in ctx[j])) - drop
+        shared = len(words_i & words_j)
+        if shared >= (_SHARED_WORDS - 1 if one else _SHARED_WORDS):
+            scored.append((shared / 10.0, i, j))
+    return _merge_pairs(buckets, cand, arts, scored)

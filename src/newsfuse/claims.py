@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from lemminflect import getAllLemmas
@@ -32,8 +32,8 @@ from .crosscheck import (
     each_own_day,
     worst,
 )
-from .claimjoin import UnionFind, grains_meet, join_one_day, join_other_nouns, key_head, near_in_size, scopes_of
-from .figures import phase, scope
+from .claimjoin import UnionFind, grains_meet, join_one_day, join_other_keys, join_other_nouns, key_head, near_in_size, scopes_of
+from .figures import is_forecast, phase, scope
 from .model import Article, Claim, Mention, ReuseLink, Sentence, SourceGroup, Story, Value
 from .quotes import quotation_claims
 from .values import same_key
@@ -342,6 +342,7 @@ def _key_buckets(
     if story:
         out = join_other_nouns(out, peak, text_of or {}, embedder, scoped)
         out = join_one_day(out, text_of or {}, embedder)
+        out = join_other_keys(out, peak, text_of or {}, embedder, scoped, aligned)
     return out
 
 
@@ -409,6 +410,8 @@ def _place_class(v: Value) -> str:
 
 # Quantity families whose key's second part is a nearby word, not a dimension.
 _WORD_KEYED = frozenset({"area", "money"})
+# Word-keyed dimensions of which a story usually states many different figures.
+_MANY_PER_STORY = frozenset({"money"})
 
 
 def _is_role_age(key: str) -> bool:
@@ -447,6 +450,10 @@ def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None 
             # An earlier event's figure (":past", see values.py) stays with its own kind.
             by_noun.setdefault((unit + (":past" if key.endswith(":past") else ""), key_head(key)), []).append((t, key))
     for same in by_noun.values():
+        # A bucket in which one article states two incompatible figures ("a range of $4.0
+        # billion to $4.2 billion", "two survivors" … "five survivors") is two things to that
+        # article already; joining it to another word's figure would only guess which one.
+        same = [n for n in same if not _self_contradicting(exact[n])]
         if len(same) < 2:
             continue
         arts = {name: {v.article_id for v in exact[name]} for name in same}
@@ -473,11 +480,24 @@ def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None 
                     near = [g for g in near if len(g[1]) == most]
                 if len(near) == 1:
                     free = near
+            if len(free) == 1 and name[0] == "quantity" and key_head(name[1]) in _MANY_PER_STORY:
+                # A sum of money is the one free figure of its currency only by chance: a story
+                # states many (revenue, loss, charges, market value, estimates), unlike the one
+                # area a fire burns or a flood covers, which grows.  It joins only within the
+                # vague tolerance (factor 2); further off it is another sum ("$455 million"
+                # profit a year ago / "$4.38bn" consensus).
+                free = [g for g in free if near_in_size(exact[g[0]], exact[name])]
             if len(free) == 1:
                 uf.union(free[0][0], name)
                 free[0][1].update(arts[name])
             elif precise[name]:  # the first of its noun, or ambiguous between several counts
                 groups.append((name, set(arts[name])))
+
+
+def _self_contradicting(bucket: Sequence[Value]) -> bool:
+    return any(
+        contradicts(a, b) for i, a in enumerate(bucket) for b in bucket[i + 1 :] if a.article_id == b.article_id
+    )
 
 
 def _join_aligned(values, exact, aligned, uf, scoped: Mapping[int, str] | None = None) -> None:
@@ -542,6 +562,18 @@ def _value_claims(
                 seen.add(node)
                 mentions.append(Mention(v.article_id, v.sentence_index, text_of.get(node, v.text)))
         result = ctx.assess(bucket)
+        if result.status == "conflicting" and all(
+            is_forecast(v, text_of.get((v.article_id, v.sentence_index), v.text)) for v in bucket
+        ) and all(v.claimant for v in bucket) and len({" ".join(v.claimant.casefold().split()) for v in bucket}) > 1:
+            # Expectations that named forecasters each give (two analyst polls, two agencies'
+            # outlooks) are each forecaster's own: when they differ, the sources give different
+            # estimates, not incompatible facts.  An unattributed expectation stays a claim of
+            # fact about what will happen ("expects charges of $180 million").
+            result = replace(
+                result, status="divergent",
+                explanation="Forecasts or estimates differ between sources: "
+                + result.explanation.split(": ", 1)[-1],
+            )
         key = bucket[0].key or f"{bucket[0].type}:{bucket[0].normalized}"
         claims.append(
             Claim(

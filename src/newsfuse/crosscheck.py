@@ -155,8 +155,11 @@ def _zone_edge_only(a: Value, b: Value) -> bool:
     wa, wb = a.high - a.low, b.high - b.low  # type: ignore[operator]
     if min(wa, wb) <= 0 or float("inf") in (wa, wb):
         return False
-    overlap = min(a.high, b.high) - max(a.low, b.low)  # type: ignore[type-var, operator]
-    return 0 <= overlap < 0.5 * min(wa, wb)
+    # Ends are inclusive (a day is 00:00:00-23:59:59), so a span of n seconds is high-low+1:
+    # without the +1 a day read in zones twelve hours apart ("Thursday" in New York and in
+    # Singapore) fell one second short of half and was set against itself.
+    overlap = min(a.high, b.high) - max(a.low, b.low) + 1  # type: ignore[type-var, operator]
+    return 0 < overlap < 0.5 * (min(wa, wb) + 1)
 
 
 _MAX_LABEL = re.compile(r"^≤\s*([\d,]*\.?\d+)(?:\s*(thousand|million|billion|trillion)\b)?")
@@ -426,6 +429,10 @@ def _evolution(
         later = {id(v) for run in runs[1:] for v in run}
         if any(edition(v.article_id, w.article_id) for run in runs[1:] for v in run for w in runs[0]):
             marked = "a later edition of the same source changed it"
+        elif _one_named_claimant(runs):
+            # One named claimant (the police, the ministry) giving a new figure later is that
+            # claimant updating it; independent outlets that merely disagree name no common one.
+            marked = f"{runs[0][0].claimant} gave the later figure"
         else:
             for v in values:
                 if id(v) in later or any(v.article_id == w.article_id for run in runs[1:] for w in run):
@@ -434,6 +441,12 @@ def _evolution(
                         marked = f"the later report says {m.group(0)!r}"
                         break
     return _Evolution(tuple(tuple(r) for r in runs), marked)
+
+
+def _one_named_claimant(runs: Sequence[Sequence[Value]]) -> bool:
+    """Whether every level of a figure is attributed to one and the same named claimant."""
+    names = {_norm_claimant(v) for run in runs for v in run}
+    return len(names) == 1 and "" not in names
 
 
 def assess(

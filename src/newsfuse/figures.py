@@ -47,10 +47,36 @@ _SAYING = frozenset({"say", "tell", "report", "announce", "add", "state", "accor
 _CURRENT = re.compile(r"\b(?:still|now|currently|remain(?:s|ed)?|as of)\b", re.IGNORECASE)
 
 
+# A figure that is someone's expectation, not a reported fact: "analysts' average estimate of
+# $4.41 billion", "the $4.38bn consensus", "$4.5bn analysts had pencilled in", "guided revenue
+# to $4.0 billion", "is expected to reach 200".  The cue must govern the figure: a few words
+# before it with no other figure between, or right after it.  "an estimated 5,000 people" is an
+# approximate fact, not a forecast, so "estimated" right before the figure does not count.
+_FORECAST = (r"estimates?|consensus|forecasts?|forecasted|expected|expects?|expectations?|projected|"
+             r"projections?|predicted|predictions?|guidance|guided|outlook|pencill?ed|anticipated")
+_FORECAST_BEFORE = re.compile(rf"\b(?:{_FORECAST})\b(?:\s+[^\s\d]+){{0,5}}\s*$", re.IGNORECASE)
+_FORECAST_AFTER = re.compile(rf"^(?:\s+[A-Za-z'’]+){{0,3}}?\s+(?:{_FORECAST})\b", re.IGNORECASE)
+_ESTIMATED_ADJ = re.compile(r"\ban\s+estimated\s*$", re.IGNORECASE)
+
+
+def is_forecast(v: Value, sentence: str) -> bool:
+    """Whether the figure is a forecast or an estimate of what will be reported (see above)."""
+    start, end = v.span
+    if (start, end) == (0, 0) or sentence[start:end] != v.text:
+        return False
+    before = sentence[max(0, start - 60) : start]
+    if _ESTIMATED_ADJ.search(before):
+        return False
+    return bool(_FORECAST_BEFORE.search(before) or _FORECAST_AFTER.match(sentence[end : end + 40]))
+
+
 def phase(v: Value, sentence: str) -> str:
-    """"peak" when a temporal phrase near the figure puts it at its maximum, else ""."""
+    """"peak" when a temporal phrase near the figure puts it at its maximum, "forecast" when the
+    figure is an expectation (:func:`is_forecast`), else ""."""
     if v.type not in ("count", "quantity"):
         return ""
+    if is_forecast(v, sentence):
+        return "forecast"
     start, end = v.span
     if (start, end) == (0, 0) or sentence[start:end] != v.text:
         start, end = 0, len(sentence)

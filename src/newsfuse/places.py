@@ -137,3 +137,43 @@ def _kind(rel: str) -> str | None:
     if len(parts) == 2 and parts[0] == "in":
         return "region"
     return None
+
+
+# "west of the volcano", "50 km north of the city": a bearing from a common noun.  The noun
+# stands for a place the article names elsewhere ("the Sangay volcano", "the city of Quito");
+# ``anchor_for`` finds that name, and without exactly one such name the place is not read.
+_COMMON_RE = re.compile(
+    rf"(?<![\w-])(?P<dir>(?i:{_COMPASS}))\s+(?:of|from)\s+the\s+(?P<noun>[a-z]{{3,}})\b(?!\s+(?:of\s+)?[A-Z])"
+)
+
+
+def find_common_anchored(text: str, taken: list[tuple[int, int]] | None = None) -> list[Place]:
+    """Bearings from "the <noun>"; the Place's anchor is the lower-case noun, to be resolved
+    by :func:`anchor_for` against the article."""
+    out = []
+    for m in _COMMON_RE.finditer(text):
+        if taken and any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        noun = m.group("noun")
+        if noun in _FUNCTION_WORDS:
+            continue
+        out.append(Place(m.start(), m.end(), m.group(), f"{_compass(m.group('dir'))} of", noun, True))
+    return out
+
+
+def anchor_for(noun: str, article_text: str) -> str | None:
+    """The one name the article gives the thing it calls "the <noun>": "the Sangay volcano",
+    "Sangay volcano", "the volcano Sangay", "the <noun> of X".  None when the article names
+    none, or several (then "the <noun>" could be any of them)."""
+    n = re.escape(noun)
+    names = set()
+    for pat in (rf"{_WORDN}(?:\s+{_WORDN}){{0,3}}(?=\s+{n}\b)", rf"(?<=\b{n}\s)(?:of\s+)?{_WORDN}(?:\s+{_WORDN}){{0,3}}"):
+        for m in re.finditer(pat, article_text):
+            name = re.sub(r"^of\s+", "", m.group()).strip()
+            words = name.split()
+            # Drop sentence-initial or title words that are not part of the name ("The").
+            while words and words[0].lower() in NOT_PLACES:
+                words = words[1:]
+            if words:
+                names.add(" ".join(words))
+    return next(iter(names)) if len(names) == 1 else None

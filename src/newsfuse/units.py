@@ -68,6 +68,15 @@ _add(r"°c|degrees celsius|degrees centigrade|degree celsius|c°", "temperature"
 # after the figure: see unit_at).
 _add(r"c", "temperature", "°C", 1.0)
 _add(r"°f|degrees fahrenheit|degree fahrenheit", "temperature", "°C", 5 / 9, -32 * 5 / 9)
+# "117.3F": American copy drops the degree sign as British copy does for "C" (same guard).
+_add(r"f", "temperature", "°C", 5 / 9, -32 * 5 / 9)
+# Electric power and energy (grid demand, plant capacity), canonical megawatts / megawatt-hours.
+_add(r"kw|kilowatts|kilowatt", "power", "MW", 0.001)
+_add(r"mw|megawatts|megawatt", "power", "MW", 1.0)
+_add(r"gw|gigawatts|gigawatt", "power", "MW", 1000.0)
+_add(r"kwh|kilowatt hours|kilowatt hour|kilowatt-hours", "energy", "MWh", 0.001)
+_add(r"mwh|megawatt hours|megawatt hour|megawatt-hours", "energy", "MWh", 1.0)
+_add(r"gwh|gigawatt hours|gigawatt hour|gigawatt-hours", "energy", "MWh", 1000.0)
 _add(r"%|percent|per cent|pct|percentage points|percentage point", "percent", "%", 1.0)
 _add(r"basis points|basis point|bps|bp", "percent", "%", 0.01)
 _add(r"seconds|second|secs|sec", "duration", "d", 1 / 86400)
@@ -115,8 +124,8 @@ def unit_at(text: str, pos: int) -> UnitMatch | None:
         return None
     if key in _CASE_SENSITIVE and name != key:
         return None
-    if key == "c" and (name != "C" or m.start("unit") != pos):
-        return None  # "44.5C" only: a capital C right after the figure
+    if key in ("c", "f") and (name != key.upper() or m.start("unit") != pos):
+        return None  # "44.5C", "117.3F" only: a capital letter right after the figure
     # "four-year-old" is an age; "four-year" alone is a duration.
     if unit.family == "duration" and key in _AGE_FACTOR:
         age = _OLD_RE.match(text, m.end())
@@ -133,6 +142,7 @@ CURRENCY_SYMBOLS = {
     "₹": "INR", "Rs": "INR", "Rs.": "INR", "₽": "RUB", "R$": "BRL", "₺": "TRY",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY",
     "KRW": "KRW", "INR": "INR", "RUB": "RUB", "CHF": "CHF", "AUD": "AUD", "CAD": "CAD",
+    "Tk": "BDT", "Tk.": "BDT", "BDT": "BDT",
 }
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
@@ -141,7 +151,7 @@ CURRENCY_WORDS = {
     "swiss francs": "CHF", "francs": "CHF", "pesos": "MXN", "peso": "MXN",
     # Currencies that markets news quotes against the dollar or the euro.
     "baht": "THB", "rupiah": "IDR", "ringgit": "MYR", "lira": "TRY", "zloty": "PLN", "naira": "NGN",
-    "hryvnia": "UAH", "forint": "HUF", "shillings": "KES", "dong": "VND",
+    "hryvnia": "UAH", "forint": "HUF", "shillings": "KES", "dong": "VND", "taka": "BDT",
 }
 CURRENCY_BEFORE_RE = re.compile(
     r"(?P<cur>"

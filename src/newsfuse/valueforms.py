@@ -11,7 +11,12 @@ says what the figure is about); ``values`` turns them into ``Value`` records and
                currency;
 * categories   "a Category 4 hurricane": a storm's level on its scale;
 * ranks        "the ninth storm to hit X this year", "its second cut this year": the rank of
-               a counted noun in a series.
+               a counted noun in a series;
+* side counts  "98 against", "121 votes in favour", "11 abstentions": one side of a vote;
+* conditions   "11 of them seriously", "eight were in serious condition": the part of a count
+               in a stated condition, keyed by the condition;
+* compounds    "a five-member committee", "a 12-person jury": a count written as a hyphenated
+               modifier, keyed by the counted noun and the noun it describes.
 
 Hand-written (regular expressions over the sentence) because no installed library reads
 these forms; each pattern is an English construction of news prose, not a topic's words.
@@ -28,7 +33,7 @@ from .numbers import STOPWORDS, UNITS, parse_number, verb_lemma
 from .units import CURRENCY_SYMBOLS, CURRENCY_WORDS, unit_at
 
 __all__ = ["Form", "find_tallies", "find_proportions", "find_fractions", "find_rates", "find_ranks",
-           "find_categories"]
+           "find_categories", "find_side_counts", "find_condition_counts", "find_compound_counts"]
 
 
 @dataclass(frozen=True)
@@ -57,13 +62,20 @@ _TALLY_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?(?P<w>{_VOTE_WORDS}|{_SCORE_WORDS}
 _VOTE_RE = re.compile(rf"^(?:{_VOTE_WORDS})$", re.IGNORECASE)
 
 
+# "by 121 votes to 96", "voted 121 to 96": a tally written out with "to"; a cue word before it
+# is required (without one, "from 10 to 15" is a range).
+_TALLY_TO_RE = re.compile(r"(?<![\w.,/:–-])(?P<a>\d{1,3})\s+(?:votes?\s+)?to\s+(?P<b>\d{1,3})(?![\w/:%–-]|[.,]\d)")
+
+
 def find_tallies(text: str) -> list[Form]:
     """Vote tallies and scores.  The pair is ordered larger first: "5-2" and "2-5" report one
     tally (which side won is told by the words, not by the order)."""
     out = []
-    for m in _TALLY_RE.finditer(text):
+    hyphen = [(m, True) for m in _TALLY_RE.finditer(text)]
+    spelled = [(m, False) for m in _TALLY_TO_RE.finditer(text)]
+    for m, may_follow in hyphen + spelled:
         before = _TALLY_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        after = _TALLY_AFTER.match(text, m.end())
+        after = _TALLY_AFTER.match(text, m.end()) if may_follow else None
         cue = before or after
         if not cue:
             continue  # "10-15 basis points", "1997-2001": a range, not a tally
@@ -273,4 +285,89 @@ def find_ranks(text: str) -> list[Form]:
         if n is None:
             n = int(re.match(r"\d+", o).group())
         out.append(Form("rank", m.start("o"), m.end("noun"), float(n), float(n), f"rank {n}", m.group("noun").lower()))
+    return out
+
+
+# ---------------------------------------------------------------- counts in forms of their own
+
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+# A figure in digits ("1,200", "98") or a number word, optionally hyphenated ("twenty-seven").
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?)"
+
+# "98 against", "121 votes in favour", "with 11 abstentions": a side of a vote.  The figure
+# itself has no noun ("98 against"), so it is keyed by the side; the sentence must be about a
+# vote (a vote word nearby), or "against" would read "two against one" in any story.
+_SIDE_RE = re.compile(
+    rf"(?<![\w.,-])(?P<n>{_NUM})\s+(?:votes?\s+)?(?P<side>in\s+favou?r|against|abstentions?|abstained)\b",
+    re.IGNORECASE,
+)
+_VOTE_CONTEXT = re.compile(rf"\b(?:{_VOTE_WORDS}|in\s+favou?r|abstentions?|abstained|lawmakers|deputies|MPs)\b",
+                           re.IGNORECASE)
+
+
+def find_side_counts(text: str) -> list[Form]:
+    """One side of a vote, keyed ``vote:against`` / ``vote:favour`` / ``vote:abstention``."""
+    if not _VOTE_CONTEXT.search(text):
+        return []
+    out = []
+    for m in _SIDE_RE.finditer(text):
+        n = parse_number(m.group("n"))
+        if n is None:
+            continue
+        side = m.group("side").lower().split()[-1]
+        side = {"favor": "favour", "abstentions": "abstention", "abstained": "abstention"}.get(side, side)
+        out.append(Form("count", m.start(), m.end(), n.value, n.value, f"{n.value:g}", f"vote:{side}"))
+    return out
+
+
+# "11 of them seriously", "eight were seriously injured", "eight were in serious condition":
+# the part of a count in a condition.  Keyed by the condition's adjective so that the part
+# never meets the whole ("27 injured, eight of them seriously").
+_MANNER = {"seriously": "serious", "critically": "critical", "severely": "severe", "gravely": "grave",
+           "slightly": "slight", "lightly": "light", "badly": "bad"}
+_CONDITION_RE = re.compile(
+    rf"(?<![\w.,-])(?P<n>{_NUM})\s+(?:of\s+(?:them|whom|those|these)\s+|people\s+)?"
+    rf"(?:(?:were|are|was|is|remain|remained|remains)\s+)?"
+    rf"(?:(?P<adv>{'|'.join(_MANNER)})\b|in\s+(?P<adj>serious|critical|grave|stable|severe)\s+condition\b)",
+    re.IGNORECASE,
+)
+
+
+def find_condition_counts(text: str) -> list[Form]:
+    out = []
+    for m in _CONDITION_RE.finditer(text):
+        n = parse_number(m.group("n"))
+        if n is None:
+            continue
+        cond = _MANNER[m.group("adv").lower()] if m.group("adv") else m.group("adj").lower()
+        out.append(Form("count", m.start(), m.end(), n.value, n.value, f"{n.value:g}", f"condition:{cond}"))
+    return out
+
+
+# "a five-member committee", "a 12-person jury", "a three-judge panel": the size of a body
+# written as a hyphenated modifier.  Only nouns of the members of a body: most hyphenated
+# numbers name a kind, not a size ("a two-state solution", "a three-point plan", "a two-party
+# system"); units ("a nine-hour debate") and ages are read elsewhere.
+_MEMBER_NOUNS = "member|members|person|people|man|men|woman|women|judge|justice|seat|nation|country"
+_COMPOUND_RE = re.compile(
+    rf"(?<![\w.,-])(?P<n>{_NUM})-(?P<noun>(?:{_MEMBER_NOUNS}))\s+(?P<head>[a-z]+)\b", re.IGNORECASE)
+_NOT_COUNTED = frozenset({"old", "odd", "plus", "fold", "way", "time", "times", "point", "percent"})
+
+
+def find_compound_counts(text: str) -> list[Form]:
+    out = []
+    for m in _COMPOUND_RE.finditer(text):
+        noun, head = m.group("noun").lower(), m.group("head").lower()
+        if noun in _NOT_COUNTED or noun in _TIME_PARTS or unit_at(text, m.start("noun") - 1) is not None:
+            continue
+        if parse_number(noun) is not None or parse_number(f"{m.group('n')}-{noun}") is not None:
+            continue  # "twenty-two ministers": one number word, not a compound
+            continue
+        if head in STOPWORDS or not getAllLemmas(noun).get("NOUN") or not getAllLemmas(head).get("NOUN"):
+            continue
+        n = parse_number(m.group("n"))
+        if n is None:
+            continue
+        out.append(Form("count", m.start(), m.end(), n.value, n.value, f"{n.value:g}", f"{noun}:{head}"))
     return out

@@ -126,11 +126,14 @@ from .numbers import (
 )
 from lemminflect import getInflection
 
-from .places import find_places, relations_conflict
+from .places import anchor_for, find_common_anchored, find_places, relations_conflict
 from .valuecues import CLAUSE_BREAK, comparison_date, displacement, place_key, purpose, span_until
 from .valueforms import (
     Form,
     find_categories,
+    find_compound_counts,
+    find_condition_counts,
+    find_side_counts,
     find_fractions,
     find_proportions,
     find_ranks,
@@ -1075,8 +1078,22 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
         # its figures are that event's, never a second report of this one's.
         values = [replace(v, key=f"{v.key}:past") if v.type in ("count", "quantity") and v.key else v
                   for v in values]
+        # The earlier event's own date ("since June 2020, when a launch sank") is that event's
+        # date, not a second report of this one's: keyed apart like its figures.  Only dates that
+        # are themselves far before publication; a sentence may date this event too.  The date
+        # of "the last comparable event" has its own key already.
+        limit = article.published.timestamp() - PAST_EVENT_DAYS * 86400 if article.published else None
+        values = [replace(v, key=f"{v.key}:past")
+                  if v.type == "date" and v.key and limit is not None and v.high is not None and v.high < limit
+                  and not v.key.endswith(":past") and v.key != "date:last-comparable" else v
+                  for v in values]
 
-    for p in find_places(text, taken):
+    places = find_places(text, taken)
+    for p in find_common_anchored(text, taken + [(p.start, p.end) for p in places]):
+        name = anchor_for(p.anchor, article.text or "")
+        if name:
+            places.append(replace(p, anchor=name))
+    for p in places:
         values.append(Value(
             type="place", text=p.text, normalized=f"{p.relation} {p.anchor}", key=place_key(p.relation, p.anchor),
             precise=p.precise, qualifier=p.relation, span=(p.start, p.end), **base,
@@ -1175,7 +1192,8 @@ def _form_values(text: str, taken: list[tuple[int, int]], base: dict) -> list[Va
     out: list[Value] = []
     used = list(taken)
     found = (find_rates(text) + find_fractions(text) + find_tallies(text) + find_proportions(text)
-             + find_ranks(text) + find_categories(text))
+             + find_ranks(text) + find_categories(text) + find_side_counts(text)
+             + find_condition_counts(text) + find_compound_counts(text))
     for f in found:
         if _overlaps((f.start, f.end), used):
             continue
@@ -1215,6 +1233,11 @@ def _form_value(text: str, f: Form, base: dict) -> Value | None:
     if f.kind == "category":
         return Value(type="quantity", text=text[f.start:f.end], normalized=f.label, key="category",
                      low=f.low, high=f.high, unit="category", precise=True, span=span, **base)
+    if f.kind == "count":
+        # Side, condition and compound counts (valueforms): a plain count keyed by the form.
+        about = ":".join(noun_lemma(w) for w in f.about.split(":"))
+        return Value(type="count", text=text[f.start:f.end], normalized=f.label, key=about,
+                     low=f.low, high=f.high, precise=True, span=span, **base)
     if f.kind == "rank":
         return Value(type="quantity", text=text[f.start:f.end], normalized=f.label,
                      key=f"rank:{noun_lemma(f.about)}", low=f.low, high=f.high, unit="rank", precise=True,

@@ -36,7 +36,7 @@ from .claimjoin import UnionFind, grains_meet, join_one_day, join_other_keys, jo
 from .figures import is_forecast, phase, scope
 from .model import Article, Claim, Mention, ReuseLink, Sentence, SourceGroup, Story, Value
 from .quotes import quotation_claims
-from .values import same_key
+from .values import earlier_events, same_key
 
 # Values that are not claims about the world on their own: who said something, and what
 # they said word for word, are carried by the statement claims instead.
@@ -94,7 +94,12 @@ def build_claims(
     text_of: dict[tuple[str, int], str] = {
         (aid, s.index): s.text for aid, ss in sentences.items() if aid in member for s in ss
     }
-    story_values = [v for v in values if v.article_id in member]
+    # Figures of sentences about an event before the story's first report are that event's.
+    story_values = earlier_events(
+        [v for v in values if v.article_id in member],
+        [a for a in articles if a.id in member],
+        {aid: ss for aid, ss in sentences.items() if aid in member},
+    )
     values_at: dict[tuple[str, int], list[Value]] = {}
     for v in story_values:
         values_at.setdefault((v.article_id, v.sentence_index), []).append(v)

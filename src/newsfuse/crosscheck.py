@@ -43,6 +43,7 @@ from datetime import datetime
 
 from .model import ClaimStatus, Value
 
+from .figures import day_part
 from .values import compatible as _values_compatible
 
 # Types whose values can contradict each other.  Names, organisations, attributions and
@@ -92,6 +93,7 @@ def compatible(a: Value, b: Value) -> bool | None:
     result = _values_compatible(a, b)
     if result is True and (
         _touch_only(a, b) or _other_maximum(a, b) or _zone_edge_only(a, b) or _hedge_missed(a, b)
+        or _half_rounded(a, b)
     ):
         return False
     return result
@@ -217,6 +219,28 @@ def _touch_only(a: Value, b: Value) -> bool:
     if a.low == a.high or b.low == b.high:  # an exact figure inside a range is inside it
         return False
     return max(a.low, b.low) == min(a.high, b.high)  # type: ignore[type-var]
+
+
+def _half_rounded(a: Value, b: Value) -> bool:
+    """Whether a finer plain figure sits exactly on the rounding edge of a coarser one ("2.5%" /
+    "3%").
+
+    "3%" spans 2.5-3.5 and "2.5%" spans 2.45-2.55, so the intervals overlap; but a figure that
+    lies halfway between two whole numbers is as near the one as the other, and a writer who
+    had 2.5 writes 2.5 (or "two and a half"), not 3.  The finer figure's own point must lie
+    strictly inside the coarser figure's rounding interval.  Only plain figures of one unit
+    (no hedge, no bound): "about 3%" may well cover 2.5.
+    """
+    if not (_plain_figure(a) and _plain_figure(b)) or (a.unit or "") != (b.unit or ""):
+        return False
+    wa, wb = a.high - a.low, b.high - b.low  # type: ignore[operator]
+    if wa <= 0 or wb <= 0:
+        return False
+    fine, coarse = (a, b) if wa < wb else (b, a)
+    if min(wa, wb) * 5 > max(wa, wb):
+        return False  # not a digit finer (tenfold; 5 leaves room): overlapping figures agree
+    point = (fine.low + fine.high) / 2  # type: ignore[operator]
+    return not coarse.low < point < coarse.high  # type: ignore[operator]
 
 
 def agrees(a: Value, b: Value) -> bool:
@@ -420,27 +444,108 @@ def _evolution(
         for other in runs[i + 1 :]:
             if {_ts(published, v.article_id) for v in run} & {_ts(published, v.article_id) for v in other}:
                 return None  # two levels at one moment: a disagreement, not a change
+    levels, all_runs = runs, runs
+    precise_runs = [r for r in runs if r[0].precise]
+    if len(precise_runs) >= 2 and len(precise_runs) < len(runs) and any(
+        contradicts(x[0], y[0]) for x, y in zip(precise_runs, precise_runs[1:])
+    ):
+        # A vague level ("several") is no level between precise figures that disagree: "several"
+        # → 31 → 27 from independent outlets is a dispute over 31 and 27, not three successive
+        # figures, and "made precise later" no longer explains it.  The precise levels alone
+        # must read as a change.  A floor that a later figure meets ("at least 12" → 18) is
+        # no dispute, and the old reading stands.
+        levels, refined = precise_runs, False
     marked = ""
-    if len(runs) >= 3:
-        marked = f"{len(runs)} successive figures"
+    if len(levels) >= 3:
+        marked = f"{len(levels)} successive figures"
     elif refined:
         marked = "a vague figure made precise later"
     else:
+        runs = levels
         later = {id(v) for run in runs[1:] for v in run}
         if any(edition(v.article_id, w.article_id) for run in runs[1:] for v in run for w in runs[0]):
             marked = "a later edition of the same source changed it"
+        elif _floors_raised(runs):
+            marked = "a floor raised later"
+        elif _through_the_day(runs, published, sentence_text):
+            marked = "later moments of the same day"
         elif _one_named_claimant(runs):
             # One named claimant (the police, the ministry) giving a new figure later is that
             # claimant updating it; independent outlets that merely disagree name no common one.
             marked = f"{runs[0][0].claimant} gave the later figure"
         else:
+            # A cue that the first level's own sentences carry too names the figure ("caps
+            # rent increases at 2.5%" ... "at 3%"), not a change of it.
+            first_cues = {
+                c.group(0).casefold()
+                for v in runs[0]
+                if (c := _cue_near(v, _sentence(v, sentence_text)))
+            }
             for v in values:
                 if id(v) in later or any(v.article_id == w.article_id for run in runs[1:] for w in run):
                     m = _cue_near(v, _sentence(v, sentence_text))
-                    if m:
+                    if m and m.group(0).casefold() not in first_cues and _direction_fits(m.group(0), runs):
                         marked = f"the later report says {m.group(0)!r}"
                         break
-    return _Evolution(tuple(tuple(r) for r in runs), marked)
+    return _Evolution(tuple(tuple(r) for r in all_runs), marked)
+
+
+_UP = re.compile(r"^(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|jumped|grew|grown|"
+                 r"soared|mounted|mounting|swelled|up from)$", re.IGNORECASE)
+_DOWN = re.compile(r"^(?:fell|fallen|dropped|declined|down from)$", re.IGNORECASE)
+
+
+def _direction_fits(cue: str, runs: Sequence[Sequence[Value]]) -> bool:
+    """Whether a cue of direction agrees with the change: "rose" cannot mark 18,000 → 12,000
+    (it is about something else in the clause, "the ash column rose to 12 km")."""
+    up, down = bool(_UP.match(cue)), bool(_DOWN.match(cue))
+    if not (up or down):
+        return True
+    first, last = _closed(runs[0][0]), _closed(runs[-1][0])
+    if first is None or last is None:
+        return True
+    if up and last[1] < first[0]:
+        return False
+    return not (down and last[0] > first[1])
+
+
+# A later floor must pass the earlier one by more than the gap between "at least 200" and
+# "more than 200" (whose closed ends differ by one): a tenth.
+_FLOOR_STEP = 1.1
+
+
+def _floors_raised(runs: Sequence[Sequence[Value]]) -> bool:
+    """Whether every level is a floor ("at least 48", "more than 70") and each passes the one
+    before: a count still being made (flights cancelled, people evacuated), reported as it
+    grows.  Floors never contradict each other, so without this the rise reads as agreement."""
+    lows = []
+    for run in runs:
+        if any(v.high is None or v.high != float("inf") or v.low is None for v in run):
+            return False
+        lows.append(min(v.low for v in run))  # type: ignore[type-var]
+    return all(b > a * _FLOOR_STEP and a > 0 for a, b in zip(lows, lows[1:]))
+
+
+def _through_the_day(
+    runs: Sequence[Sequence[Value]],
+    published: Mapping[str, datetime | None],
+    sentence_text: Mapping[tuple[str, int], str] | None,
+) -> bool:
+    """Whether each level is stated for a later moment of one day than the level before
+    ("down 9.8% by late morning" → "closed down 11.4%"), all published within a day: a market
+    figure moving through a session, not sources that disagree."""
+    if sentence_text is None:
+        return False
+    stamps = [_ts(published, v.article_id) for run in runs for v in run]
+    if None in stamps or max(stamps) - min(stamps) > 86400:  # type: ignore[operator,type-var]
+        return False
+    parts = []
+    for run in runs:
+        own = {day_part(v, _sentence(v, sentence_text)) for v in run}
+        if None in own or len(own) != 1:
+            return False
+        parts.append(own.pop())
+    return all(a < b for a, b in zip(parts, parts[1:]))
 
 
 def _one_named_claimant(runs: Sequence[Sequence[Value]]) -> bool:

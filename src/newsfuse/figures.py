@@ -6,6 +6,7 @@ a figure, so one figure told with other nouns ("42 passengers" / "48 people on b
 noun can carry two figures of different moments ("310,000 lost supply at the height of the
 storm" / "95,000 still without power").  This module reads such cues from the sentence:
 
+* :func:`day_part` — the moment of a trading day a figure is stated for (premarket … close).
 * :func:`phase` — whether a figure is a peak ("at the height of", "at its peak") rather than
   the current level.  A peak and a current level are two figures, whatever their key.
 * :func:`scope` — the place a figure is bounded to ("138,000 vehicles in the United States").
@@ -68,6 +69,36 @@ def is_forecast(v: Value, sentence: str) -> bool:
     if _ESTIMATED_ADJ.search(before):
         return False
     return bool(_FORECAST_BEFORE.search(before) or _FORECAST_AFTER.match(sentence[end : end + 40]))
+
+
+# Moments of one trading or working day, in order: a figure "in premarket trading", "by late
+# morning" and "at the close" is one figure moving through the day, not three rival readings.
+# General market and clock words, not words of any story.
+_DAY_PARTS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\bpre-?market\b|\bbefore\s+(?:the\s+)?(?:opening\s+bell|open(?:ing)?\b|markets?\s+opened)",
+        r"\bat\s+the\s+open(?:ing)?\b|\b(?:in|during)\s+early\s+(?:trading|trade|deals)\b|\bopened\b",
+        r"\b(?:by|in|during|at)\s+(?:late\s+|mid-?|the\s+)?(?:morning|midday|noon|lunchtime)\b",
+        r"\b(?:by|in|during)\s+(?:the\s+)?(?:late\s+|mid-?)?afternoon\b",
+        r"\bclosed\b|\b(?:at|by)\s+the\s+close\b|\bclose\s+of\s+(?:trading|business|play)\b|"
+        r"\bended\s+(?:the\s+)?(?:day|session|trading)\b",
+        r"\bafter[\s-]hours\b|\bextended\s+trading\b",
+    )
+)
+
+
+def day_part(v: Value, sentence: str) -> int | None:
+    """The moment of the day a figure is stated for (0 premarket … 4 close, 5 after hours),
+    from a cue in the clause around it; None without one (or with two different ones)."""
+    if v.type not in ("count", "quantity"):
+        return None
+    start, end = v.span
+    if (start, end) == (0, 0) or sentence[start:end] != v.text:
+        return None
+    window = sentence[max(0, start - _PHASE_WINDOW) : end + _PHASE_WINDOW]
+    found = {i for i, p in enumerate(_DAY_PARTS) if p.search(window)}
+    return found.pop() if len(found) == 1 else None
 
 
 def phase(v: Value, sentence: str) -> str:

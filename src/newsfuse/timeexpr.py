@@ -77,6 +77,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"(?:{_WD},?\s+)?{_MOD}{_MON}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR}(?!\d))?{_PART}")),
     ("dmy", re.compile(rf"(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}(?!\d))?")),
     ("my", re.compile(rf"{_MOD}{_MON},?\s+(?:of\s+)?{_YEAR}(?!\d)")),
+    # "June next year": the year words belong to the month (before "unit" claims "next year").
+    ("monrel", re.compile(rf"\b{_MOD}{_MON}\s+(?P<yrel>next|last|this)\s+year\b")),
     ("ago", re.compile(r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?:(?P<mod>early|late)\s+)?(?P<rel>yesterday|today|tomorrow|tonight|last night|"
@@ -205,6 +207,11 @@ def _resolve(kind: str, m: re.Match[str], base: datetime | None, tz: tzinfo, fut
             return None
         d = min(cands, key=lambda c: (abs((c - today).days), c > today))
         return _day_expr("date", m, d, tz, qualifier=mod)
+    if kind == "monrel":
+        if today is None:
+            return _unresolved(m, mod)
+        y = today.year + {"next": 1, "last": -1}.get(g["yrel"].lower(), 0)
+        return _month_expr(m, y, MONTHS[g["mon"].lower()], tz, mod)
     if kind == "my":
         return _month_expr(m, int(g["year"]), MONTHS[g["mon"].lower()], tz, mod)
     if kind == "ago":

@@ -33,7 +33,7 @@ from .numbers import STOPWORDS, UNITS, parse_number, verb_lemma
 from .units import CURRENCY_SYMBOLS, CURRENCY_WORDS, unit_at
 
 __all__ = ["Form", "find_tallies", "find_proportions", "find_fractions", "find_rates", "find_ranks",
-           "find_categories", "find_side_counts", "find_condition_counts", "find_compound_counts"]
+           "find_categories", "find_side_counts", "tally_sides", "find_condition_counts", "find_compound_counts"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,30 @@ def find_tallies(text: str) -> list[Form]:
         about = "vote" if _VOTE_RE.match(cue.group("w")) else "score"
         out.append(Form("tally", m.start(), m.end(), code, code, f"{hi}–{lo}", about))
     return out
+
+
+# Which side won a vote, told by the verb: a tally "by 121 votes to 96" gives the larger side to
+# the winner.  General verbs of adopting and rejecting, not words of any topic.
+_VOTE_PASSED = re.compile(r"\b(?:approv|pass|adopt|back|endors|ratif|carri|won\b|wins?\b|elected)\w*",
+                          re.IGNORECASE)
+_VOTE_FAILED = re.compile(r"\b(?:reject|defeat|vot(?:ed|es|ing) down|turned down|fail|block|lost\b|sank\b)\w*",
+                          re.IGNORECASE)
+
+
+def tally_sides(text: str, tally: Form) -> list[Form]:
+    """The two sides of a vote tally as side counts ("approved by 121 votes to 96" → 121
+    ``vote:favour``, 96 ``vote:against``), so that a tally can be set against a side count
+    another report gives ("98 against").  None when the sentence does not say whether the
+    motion passed or failed (or says both), since the larger side is the winner's."""
+    if tally.kind != "tally" or tally.about != "vote":
+        return []
+    passed, failed = bool(_VOTE_PASSED.search(text)), bool(_VOTE_FAILED.search(text))
+    if passed == failed:
+        return []
+    hi, lo = divmod(int(tally.low), 1000)
+    win, lose = ("favour", "against") if passed else ("against", "favour")
+    return [Form("count", tally.start, tally.end, float(hi), float(hi), f"{hi}", f"vote:{win}"),
+            Form("count", tally.start, tally.end, float(lo), float(lo), f"{lo}", f"vote:{lose}")]
 
 
 # ---------------------------------------------------------------- proportions

@@ -138,10 +138,7 @@ def join_other_nouns(
     arts = {i: {v.article_id for v in buckets[i]} for i in cand}
     heads = {i: key_head(buckets[i][0].key or "") for i in cand}
     scope_of = {i: scopes_of(buckets[i], scoped or {}) for i in cand}
-    ctx = {
-        i: [context(v, text_of.get((v.article_id, v.sentence_index), v.text)) for v in buckets[i]]
-        for i in cand
-    }
+    ctx = _contexts(buckets, cand, text_of)
     pairs = [
         (i, j)
         for n, i in enumerate(cand)
@@ -164,11 +161,9 @@ def join_other_nouns(
         return bool(scope_of[i] & scope_of[j] - {""}) or bool(peak.get(id(buckets[i][0])))
     scored = []
     if embedder is not None:
-        texts = sorted({t for i in cand for t in ctx[i]})
-        index = {t: k for k, t in enumerate(texts)}
-        sim = similarities(texts, embedder)
+        best_of = _best_similarity(cand, ctx, embedder)
         for i, j in pairs:
-            best = max(sim[index[a]][index[b]] for a in ctx[i] for b in ctx[j])
+            best = best_of(i, j)
             bar = _SAME_PREDICATE_ONE_CLAIMANT if claimants[i] & claimants[j] or same_place(i, j) else _SAME_PREDICATE
             if _small(buckets[i]) and _small(buckets[j]) and not _all_agree(buckets[i], buckets[j]):
                 # Small counts (one to nine) of a story's people are many and close in size
@@ -185,9 +180,7 @@ def join_other_nouns(
             if _small(buckets[i]) and _small(buckets[j]) and not _all_agree(buckets[i], buckets[j]):
                 continue  # the lexical cue is too weak for small counts that disagree
             drop = {heads[i], heads[j]} | {w for c in one for w in content_lemmas(c)}
-            words_i = set().union(*(content_lemmas(t) for t in ctx[i])) - drop
-            words_j = set().union(*(content_lemmas(t) for t in ctx[j])) - drop
-            shared = len(words_i & words_j)
+            shared = _shared_words(ctx[i], ctx[j], drop)
             if shared:
                 scored.append((float(shared), i, j))
     return _merge_pairs(buckets, cand, arts, scored)
@@ -264,10 +257,7 @@ def join_one_day(
     if len(cand) < 2:
         return buckets
     arts = {i: {v.article_id for v in buckets[i]} for i in cand}
-    ctx = {
-        i: [context(v, text_of.get((v.article_id, v.sentence_index), v.text)) for v in buckets[i]]
-        for i in cand
-    }
+    ctx = _contexts(buckets, cand, text_of)
     pairs = [
         (i, j)
         for n, i in enumerate(cand)
@@ -279,21 +269,45 @@ def join_one_day(
         return buckets
     scored = []
     if embedder is not None:
-        texts = sorted({t for i in cand for t in ctx[i]})
-        index = {t: k for k, t in enumerate(texts)}
-        sim = similarities(texts, embedder)
+        best_of = _best_similarity(cand, ctx, embedder)
         for i, j in pairs:
-            best = max(sim[index[a]][index[b]] for a in ctx[i] for b in ctx[j])
+            best = best_of(i, j)
             if best >= _SAME_PREDICATE:
                 scored.append((best, i, j))
     else:
         for i, j in pairs:
-            words_i = set().union(*(content_lemmas(t) for t in ctx[i])) - _WHEN_WORDS
-            words_j = set().union(*(content_lemmas(t) for t in ctx[j])) - _WHEN_WORDS
-            shared = len(words_i & words_j)
+            shared = _shared_words(ctx[i], ctx[j], _WHEN_WORDS)
             if shared:
                 scored.append((float(shared), i, j))
     return _merge_pairs(buckets, cand, arts, scored)
+
+
+def _contexts(buckets, cand, text_of) -> dict[int, list[str]]:
+    """Each candidate bucket's value contexts (``figures.context``), read from their sentences."""
+    return {
+        i: [context(v, text_of.get((v.article_id, v.sentence_index), v.text)) for v in buckets[i]]
+        for i in cand
+    }
+
+
+def _best_similarity(cand, ctx, embedder):
+    """``best(i, j)``: the highest cosine between a context of bucket i and one of bucket j
+    (every distinct context embedded once)."""
+    texts = sorted({t for i in cand for t in ctx[i]})
+    index = {t: k for k, t in enumerate(texts)}
+    sim = similarities(texts, embedder)
+
+    def best(i: int, j: int) -> float:
+        return max(sim[index[a]][index[b]] for a in ctx[i] for b in ctx[j])
+
+    return best
+
+
+def _shared_words(ctx_i, ctx_j, drop) -> int:
+    """How many content lemmas (less ``drop``) two buckets' contexts have in common."""
+    words_i = set().union(*(content_lemmas(t) for t in ctx_i)) - drop
+    words_j = set().union(*(content_lemmas(t) for t in ctx_j)) - drop
+    return len(words_i & words_j)
 
 
 def _merge_pairs(buckets, cand, arts, scored) -> list[list[Value]]:
@@ -440,20 +454,13 @@ def join_other_keys(
     ]
     if not pairs:
         return buckets
-    ctx = {
-        i: [context(v, text_of.get((v.article_id, v.sentence_index), v.text)) for v in buckets[i]]
-        for i in cand
-    }
+    ctx = _contexts(buckets, cand, text_of)
     statements = {
         i: {aligned[(v.article_id, v.sentence_index)] for v in buckets[i] if (v.article_id, v.sentence_index) in (aligned or {})}
         for i in cand
     }
     claimants = {i: {_claimant_key(v) for v in buckets[i]} - {""} for i in cand}
-    sim = index = None
-    if embedder is not None:
-        texts = sorted({t for i in cand for t in ctx[i]})
-        index = {t: k for k, t in enumerate(texts)}
-        sim = similarities(texts, embedder)
+    best_of = _best_similarity(cand, ctx, embedder) if embedder is not None else None
     scored = []
     for i, j in pairs:
         if statements[i] & statements[j] and fam[i][0] != "date":
@@ -463,8 +470,8 @@ def join_other_keys(
             # one date each sentence gives.
             scored.append((2.0, i, j))
             continue
-        if sim is not None:
-            best = max(sim[index[a]][index[b]] for a in ctx[i] for b in ctx[j])
+        if best_of is not None:
+            best = best_of(i, j)
             # Dates ask for a close paraphrase: a story dates many events in like words, and
             # two neighbouring days of two events ("announced on Tuesday" / "confirmed on
             # Wednesday") reach 0.55-0.65 (in-sample embedding run).
@@ -482,9 +489,7 @@ def join_other_keys(
         # shared by any two figures of one dimension: they are no evidence of one predicate.
         own = {w for b in (buckets[i], buckets[j]) for v in b for w in content_lemmas(v.text)}
         drop = _WHEN_WORDS | own | {w for c in one for w in content_lemmas(c)}
-        words_i = set().union(*(content_lemmas(t) for t in ctx[i])) - drop
-        words_j = set().union(*(content_lemmas(t) for t in ctx[j])) - drop
-        shared = len(words_i & words_j)
+        shared = _shared_words(ctx[i], ctx[j], drop)
         if shared >= (_SHARED_WORDS - 1 if one else _SHARED_WORDS):
             scored.append((shared / 10.0, i, j))
     return _merge_pairs(buckets, cand, arts, scored)

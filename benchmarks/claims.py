@@ -21,7 +21,8 @@ agreements that cover no labelled item, to review them.
 Several data directories may be given; each is scored and printed on its own (a held-out set
 is never pooled with the set the rules were written from).
 
-Usage: python benchmarks/claims.py [--no-embed] [--verbose] [--show-agreements] [DATA_DIR ...]
+Usage: python benchmarks/claims.py [--no-embed] [--verbose] [--show-agreements] [--joins HOW]
+       [--grouping-model FILE] [DATA_DIR ...]
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def load_story(path: Path) -> tuple[dict, list[Article]]:
     return data, articles
 
 
-def run_story(articles: list[Article], embedder) -> tuple[Claim, ...]:
+def run_story(articles: list[Article], embedder, **claim_options) -> tuple[Claim, ...]:
     from newsfuse.reuse import link_story
     from newsfuse.values import extract_values
 
@@ -69,7 +70,7 @@ def run_story(articles: list[Article], embedder) -> tuple[Claim, ...]:
     links, groups = link_story(articles, sentences, embedder=embedder)
     ordered = sorted(articles, key=lambda a: a.published)
     story = Story("bench", "bench", tuple(a.id for a in ordered), ordered[0].published, ordered[-1].published)
-    return build_claims(story, articles, sentences, values, links, groups, embedder=embedder)
+    return build_claims(story, articles, sentences, values, links, groups, embedder=embedder, **claim_options)
 
 
 def _contains(a: str, b: str) -> bool:
@@ -123,7 +124,7 @@ def _agreement_line(claim: Claim) -> str:
 
 
 def evaluate(
-    files, embedder=None, *, log=None, show_agreements=None, with_statements: bool = False
+    files, embedder=None, *, log=None, show_agreements=None, with_statements: bool = False, **claim_options
 ) -> dict[str, dict[str, int]]:
     """Tallies per relation: tp (true-positive predictions), pred, found, expected.
 
@@ -137,7 +138,7 @@ def evaluate(
     tally = {rel: {"tp": 0, "pred": 0, "found": 0, "expected": 0} for rel in STATUS}
     for path in files:
         data, articles = load_story(path)
-        claims = run_story(articles, embedder)
+        claims = run_story(articles, embedder, **claim_options)
         expected = data["expected"]
         for rel, status in STATUS.items():
             items = [e for e in expected if e["relation"] == rel]
@@ -184,7 +185,22 @@ def main(argv: list[str] | None = None) -> int:
         "--with-statements", action="store_true",
         help="also count statement claims as predictions (they echo the value claims' statuses)",
     )
+    ap.add_argument(
+        "--joins", choices=("model", "rules", "both", "none"), default=None,
+        help="how buckets keyed apart are joined over a story (default: the library's)",
+    )
+    ap.add_argument(
+        "--grouping-model", type=Path, default=None,
+        help="a grouping model file (.npz, from benchmarks/grouping.py --fit --out) instead of the shipped one",
+    )
     args = ap.parse_args(argv)
+    claim_options: dict = {}
+    if args.joins:
+        claim_options["joins"] = args.joins
+    if args.grouping_model:
+        from newsfuse.grouping import read_models
+
+        claim_options["grouping_models"] = read_models(args.grouping_model)
     sets = [(d, sorted(Path(d).glob("*.json"))) for d in args.data]
     for d, files in sets:
         if not files:
@@ -200,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         tally = evaluate(
             files, embedder, log=print if args.verbose else None,
             show_agreements=print if args.show_agreements else None,
-            with_statements=args.with_statements,
+            with_statements=args.with_statements, **claim_options,
         )
         elapsed = time.perf_counter() - started
         print(f"data: {d}")

@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 CLAIMS = ROOT / "benchmarks" / "data" / "claims"
+CLAIMS_FIT = ROOT / "benchmarks" / "data" / "claims-fit"
 
 
 def _load_checker():
@@ -38,6 +39,22 @@ def test_more_jsonl_records_have_the_fields_ingest_reads():
 def test_claims_labels_are_verbatim_and_minimums_reached(capsys):
     checker = _load_checker()
     assert checker.main(["check.py", str(CLAIMS)]) == 0, capsys.readouterr().err
+
+
+def test_grouping_fit_set_labels_are_verbatim(capsys):
+    # The stories the grouping model is fitted on, with their "distinct" traps.
+    checker = _load_checker()
+    assert checker.main(["check.py", str(CLAIMS_FIT)]) == 0, capsys.readouterr().err
+
+
+def test_claims_checker_fails_on_a_distinct_trap_missing_from_its_article(tmp_path):
+    checker = _load_checker()
+    story = json.loads(next(iter(sorted(CLAIMS_FIT.glob("*.json")))).read_text(encoding="utf-8"))
+    story["distinct"][0]["mentions"][0]["text"] = "no such words anywhere"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(story), encoding="utf-8")
+    errors, _ = checker.check_story(bad)
+    assert any("distinct[0]" in e and "is not in the text" in e for e in errors)
 
 
 def test_claims_checker_fails_on_a_mention_missing_from_its_article(tmp_path):

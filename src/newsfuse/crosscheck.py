@@ -10,18 +10,25 @@ never in articles).  For the values of one key — what they measure — the rul
 2. Two articles *conflict* when each states a precise value that the other contradicts and
    nowhere confirms (an article that merely leaves out a figure the other gives does not
    conflict with it).  Articles of one group that disagree without being successive
-   editions conflict too: a rewrite that changed a figure is not an update.
+   editions conflict too, unless rule 4 reads the difference as the figure moving.
 3. Incompatible precise values conflict whoever states them (two claimants who give different
    precise figures still leave the reader two figures to choose from).  A vague value
    ("several") against a precise or a different vague one, or two claimants disagreeing
    inside one article, is a *divergence*.
 4. A count or quantity whose successive levels follow publication time without coming back
    to an earlier level (10 → 15 → 22, or 180,000 → 240,000 → 95,000 people without power)
-   is *evolving* when the change reads as a change: three or more levels, a later edition of
-   the same source, a vague figure made precise later ("dozens" → "46"), or an update cue
-   next to the later figure ("has risen", "so far", "up from").  A two-level change without
-   such a mark stays a conflict, because outlets that simply disagree also publish at
-   different times; a return to an earlier level (120 → 90 → 120 km/h) is a dispute.
+   is *evolving* when the change reads as a change: a later report of the same source (an
+   edition, or another article of the same independence group: a wire that said 17 injured in
+   the morning and 31 in the evening updated its count), a floor raised or met by a higher
+   count, moments of one trading day, a vague figure made precise later ("dozens" → "46"),
+   one named claimant giving both figures, an update cue that governs the later figure ("rose
+   to 24", "still", "so far", "up from"; not "fell 300 metres" about another figure, nor
+   "shares fell 4.8%" whose object is the figure itself), or three or more levels each beyond
+   all earlier ones (10 → 15 → 22; 180,000 → 240,000 → 95,000).  Otherwise the difference
+   stays a conflict, because outlets that simply disagree also publish at different times:
+   an independent outlet that later merely gives another figure disputes it, and levels that
+   come back inside the range already reported (4 → 7 → 5) or to an earlier level (120 → 90
+   → 120 km/h) are a dispute.
 5. Otherwise values that two or more groups share are *corroborated*, else *single-source*.
 
 Before these rules, an article's later value that its own earlier value (same voice)
@@ -43,7 +50,7 @@ from datetime import datetime
 
 from .model import ClaimStatus, Value
 
-from .figures import day_part
+from .figures import DURING_SESSION, day_part, during_session
 from .values import compatible as _values_compatible
 
 # Types whose values can contradict each other.  Names, organisations, attributions and
@@ -52,14 +59,55 @@ COMPARABLE_TYPES = frozenset({"count", "quantity", "date", "time", "place"})
 # Types whose values form an ordered figure that can rise or fall over time.
 NUMERIC_TYPES = frozenset({"count", "quantity"})
 
-# Words that mark a figure as changed rather than disputed.  They are general English verbs
-# and adverbs of change and revision, not words of any topic.
+# Words that mark a figure as changed rather than disputed.  They are general English words of
+# change and revision, not words of any topic, and they mark a figure only when they govern it
+# (``_cue_for``): a cue is evidence about the figure it is attached to, not about every figure of
+# its sentence ("carrying 47 passengers when it left the road and fell 300 metres" says nothing
+# about the passengers).
+#
+# Verbs of change mark a new level only with "to" before the figure ("rose to 24", "bringing the
+# number freed to 61", "raised their estimate of the crowd to 22,000").  A verb that takes the
+# figure as its object ("shares fell 4.8%", "consumer prices rose 3.9%") states the size of a
+# movement — the figure itself — and says nothing about the report being newer than another.
+# Forms that are also nouns ("rent increases to 3%", "rises", "falls") are left out.
+_CHANGE_VERBS = (
+    r"rose|risen|rising|climbed|climbing|increased|jumped|grew|grown|growing|soared|mounted|"
+    r"mounting|swelled|fell|fallen|dropped|declined|raised|raising|lowered|lowering|revised|"
+    r"revising|updated|upgraded|downgraded|brought|bringing|pushed|pushing|taking"
+)
+_HEDGE_WORDS = r"about|around|roughly|some|nearly|almost|approximately|more than|over|at least|an estimated"
+_TO_LEVEL = re.compile(
+    rf"\b(?P<verb>{_CHANGE_VERBS})\b[^\d;:]{{0,50}}?\bto\s+(?:(?:{_HEDGE_WORDS})\s+)?$", re.IGNORECASE
+)
+# "…, up from 12" / "down from" after the figure, with no other figure between (one clause:
+# "40 percent of its usual services on Wednesday morning, up from Tuesday"): the new level.
+_FROM_AFTER = re.compile(r"^[^\d;]{0,60}?\b(?P<cue>up from|down from)\b", re.IGNORECASE)
+# Adverbs and phrases of a current or revised count.  They sit in the clause of the figure they
+# mark, so they govern the figure nearest to them ("about 1,500 checked bags were still waiting"
+# marks the bags, not the 900 passengers earlier in the sentence).
 _UPDATE_CUES = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|jumped|"
-    r"grew|grown|soared|mounted|mounting|swelled|fell|fallen|dropped|declined|"
-    r"revised|updated|upgraded|downgraded|so far|latest|in total|up from|down from|still|"
-    r"new (?:toll|figure|estimate|count)|has since|(?:has|have|are|is) now|"
+    r"\b(?:revised|updated|upgraded|downgraded|so far|latest|in total|still|remain(?:s|ed|ing)?|"
+    r"new (?:toll|figure|estimate|count|tally)|has since|(?:has|have|are|is) now|"
+    r"(?:earlier|previous|initial) (?:estimate|figure|count|toll|tally|total)s?|"
+    r"(?:final|confirmed) (?:count|figure|tally|toll|result|total)s?|"
     r"(?:has|have) (?:now |so far )?(?:died|been (?:killed|found|rescued|recovered|confirmed)))\b",
+    re.IGNORECASE,
+)
+# Words that state a figure as provisional: "turnout was estimated at 79.2%", "preliminary
+# results", "a provisional count".  A provisional figure followed later by one stated without
+# such a word is the figure made final, not a rival to it.  "an estimated 5,000" is only a
+# hedge, and "projected"/"expected" name forecasts (figures.is_forecast), so neither is here.
+_PROVISIONAL = re.compile(
+    r"\b(?:estimated\s+at|put\s+at|preliminary|provisional|partial|initial|early\s+(?:count|results?|"
+    r"estimates?|figures?|returns?))\b",
+    re.IGNORECASE,
+)
+# Where a figure stands in a sentence (digits, or a number word): to tell which figure a cue is
+# nearest to.  Hand-written because only positions are needed, not values (numbers.py parses).
+_FIGURE = re.compile(
+    r"\d[\d,.]*\d|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?)\b",
     re.IGNORECASE,
 )
 
@@ -347,13 +395,51 @@ def _different_claimants(a: Value, b: Value) -> bool:
     return bool(a.claimant and b.claimant and _norm_claimant(a) != _norm_claimant(b))
 
 
-def _cue_near(v: Value, sentence: str) -> re.Match[str] | None:
-    """An update cue in the clause around the value (a cue elsewhere in a long sentence may
-    be about another figure).  Without a span, the whole sentence is searched."""
-    if v.span == (0, 0) or v.text not in sentence:
-        return _UPDATE_CUES.search(sentence)
+def _cue_for(v: Value, sentence: str) -> str | None:
+    """The update cue that governs the value in its sentence, casefolded, else None.
+
+    A cue governs a figure when it is attached to it: a verb of change with "to" right before
+    it ("rose to 24"), "up from"/"down from" right after it, or an adverb of a current or
+    revised count ("still", "so far", "have died") that no other figure of the sentence stands
+    nearer to.  Without a span (the value's place unknown), any such cue of the sentence counts.
+    """
     start, end = v.span
-    return _UPDATE_CUES.search(sentence[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW])
+    if (start, end) == (0, 0) or sentence[start:end] != v.text:
+        if m := _UPDATE_CUES.search(sentence):
+            return " ".join(m.group(0).casefold().split())
+        m = _TO_LEVEL_ANY.search(sentence)
+        return m.group("verb").casefold() + " to" if m else None
+    m = _TO_LEVEL.search(sentence[max(0, start - 80) : start])
+    if m:
+        return m.group("verb").casefold() + " to"
+    m = _FROM_AFTER.match(sentence[end : end + 60])
+    if m:
+        return m.group("cue").casefold()
+    c = _governing(_UPDATE_CUES, v, sentence)
+    return " ".join(c.group(0).casefold().split()) if c else None
+
+
+_TO_LEVEL_ANY = re.compile(rf"\b(?P<verb>{_CHANGE_VERBS})\b[^\d;:]{{0,50}}?\bto\s+\d", re.IGNORECASE)
+
+
+def _governing(pattern: re.Pattern[str], v: Value, sentence: str) -> re.Match[str] | None:
+    """A match of ``pattern`` in the clause around the value (``_CUE_WINDOW``) that no other
+    figure of the sentence stands nearer to than the value, else None.  A value without a
+    known place in its sentence is governed by nothing (its sentence may hold other figures)."""
+    start, end = v.span
+    if (start, end) == (0, 0) or sentence[start:end] != v.text:
+        return None
+    others = [f.span() for f in _FIGURE.finditer(sentence) if f.end() <= start or f.start() >= end]
+    for c in pattern.finditer(sentence, max(0, start - _CUE_WINDOW), end + _CUE_WINDOW):
+        own = _gap(c.span(), (start, end))
+        if all(_gap(c.span(), o) > own for o in others):
+            return c
+    return None
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two spans of one sentence (0 when they overlap)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
 # Characters either side of a value searched for an update cue: about one clause of news prose.
@@ -397,7 +483,7 @@ class _Evolution:
 
 def _evolution(
     values: Sequence[Value],
-    edition: Callable[[str, str], bool],
+    same_source: Callable[[str, str], bool],
     published: Mapping[str, datetime | None],
     sentence_text: Mapping[tuple[str, int], str] | None,
 ) -> _Evolution | None:
@@ -422,6 +508,9 @@ def _evolution(
     timed = sorted(first.values(), key=lambda v: (_ts(published, v.article_id), v.article_id))
     if len({_ts(published, v.article_id) for v in timed}) < 2:
         return None
+    floors = _rising_floors(timed, published)
+    if floors is not None:
+        return _Evolution(floors, "a floor raised later")
     runs: list[list[Value]] = []
     refined = False
     for v in timed:
@@ -456,43 +545,113 @@ def _evolution(
         # no dispute, and the old reading stands.
         levels, refined = precise_runs, False
     marked = ""
-    if len(levels) >= 3:
-        marked = f"{len(levels)} successive figures"
+    runs = levels
+    # Vague levels ("hundreds", "many") carry no order of their own: when two or more precise
+    # levels exist, they alone say whether the figure moved (a vague level first made precise
+    # is still marked, by ``refined``).
+    precise_levels = [r for r in runs if r[0].precise]
+    ordered = precise_levels if len(precise_levels) >= 2 else runs
+    # What marks a change, strongest first.  Each is evidence that the later figure is a newer
+    # reading of the same thing, not a second opinion about it:
+    # * the source of an earlier level itself gives the later one (an edition, or a rewrite by
+    #   the same independence group): a wire that said 17 injured in the morning and 31 in the
+    #   evening updated its count; it does not dispute itself;
+    # * a floor raised, moments of one trading day, a vague figure made precise;
+    # * one named claimant giving both figures (the police revising their estimate);
+    # * an update cue governing a later figure ("rose to", "still", "so far").
+    # Independent outlets that merely give another figure later, with none of these, dispute it:
+    # outlets that disagree publish at different times too.
+    if len(precise_levels) < 2:
+        # One precise level among vague ones ("thousands" → "many" → 22,000): vague figures
+        # carry no order, so nothing moved unless a vague figure was made precise.
+        if refined:
+            marked = "a vague figure made precise later"
+    elif any(
+        same_source(v.article_id, w.article_id) and v.precise and w.precise
+        for i, run in enumerate(runs[1:], 1) for v in run for r in runs[:i] for w in r
+    ):
+        # Only precise figures: "2.1 million" then "many" from one source is no new count.
+        marked = "a later report of the same source changed it"
     elif refined:
         marked = "a vague figure made precise later"
+    elif _floors_raised(ordered) or _floor_then_count(ordered):
+        marked = "a floor raised later"
+    elif _through_the_day(runs, published, sentence_text):
+        marked = "later moments of the same day"
+    elif _one_named_claimant(runs):
+        # One named claimant (the police, the ministry) giving a new figure later is that
+        # claimant updating it; independent outlets that merely disagree name no common one.
+        marked = f"{runs[0][0].claimant} gave the later figure"
     else:
-        runs = levels
-        later = {id(v) for run in runs[1:] for v in run}
-        if any(edition(v.article_id, w.article_id) for run in runs[1:] for v in run for w in runs[0]):
-            marked = "a later edition of the same source changed it"
-        elif _floors_raised(runs):
-            marked = "a floor raised later"
-        elif _through_the_day(runs, published, sentence_text):
-            marked = "later moments of the same day"
-        elif _one_named_claimant(runs):
-            # One named claimant (the police, the ministry) giving a new figure later is that
-            # claimant updating it; independent outlets that merely disagree name no common one.
-            marked = f"{runs[0][0].claimant} gave the later figure"
-        else:
-            # A cue that the first level's own sentences carry too names the figure ("caps
-            # rent increases at 2.5%" ... "at 3%"), not a change of it.
-            first_cues = {
-                c.group(0).casefold()
-                for v in runs[0]
-                if (c := _cue_near(v, _sentence(v, sentence_text)))
-            }
-            for v in values:
-                if id(v) in later or any(v.article_id == w.article_id for run in runs[1:] for w in run):
-                    m = _cue_near(v, _sentence(v, sentence_text))
-                    if m and m.group(0).casefold() not in first_cues and _direction_fits(m.group(0), runs):
-                        marked = f"the later report says {m.group(0)!r}"
-                        break
+        cue = _later_cue(runs, values, sentence_text)
+        if cue:
+            marked = f"the later report says {cue!r}"
+        elif _provisional_then_stated(ordered, sentence_text):
+            marked = "a provisional figure stated later without reserve"
+        elif len(ordered) >= 3 and _new_extremes(ordered):
+            # Three or more successive figures each beyond all the earlier ones (10 → 15 → 22,
+            # or 180,000 → 240,000 → 95,000 people without power) are a figure on the move:
+            # rival estimates of one fixed figure do not line up so in publication order.  A
+            # level that comes back inside the range already reported (4 → 7 → 5 floors, 3.9 →
+            # 2.1 → 3.6%) is what scattered estimates look like, and stays a dispute.
+            marked = f"{len(ordered)} successive figures"
     return _Evolution(tuple(tuple(r) for r in all_runs), marked)
 
 
-_UP = re.compile(r"^(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|jumped|grew|grown|"
-                 r"soared|mounted|mounting|swelled|up from)$", re.IGNORECASE)
-_DOWN = re.compile(r"^(?:fell|fallen|dropped|declined|down from)$", re.IGNORECASE)
+def _later_cue(
+    runs: Sequence[Sequence[Value]],
+    values: Sequence[Value],
+    sentence_text: Mapping[tuple[str, int], str] | None,
+) -> str | None:
+    """An update cue governing a figure of a later level's articles, else None.
+
+    A cue that the first level's own figures carry too names the figure ("caps rent increases
+    at 2.5%" ... "at 3%"), not a change of it; a cue of direction must fit the change ("rose
+    to" cannot mark 18,000 → 12,000).
+    """
+    first_cues = {c for v in runs[0] if (c := _cue_for(v, _sentence(v, sentence_text)))}
+    later = {id(v) for run in runs[1:] for v in run}
+    later_articles = {v.article_id for run in runs[1:] for v in run}
+    for v in values:
+        if id(v) in later or v.article_id in later_articles:
+            cue = _cue_for(v, _sentence(v, sentence_text))
+            if cue and cue not in first_cues and _direction_fits(cue, runs):
+                return cue
+    return None
+
+
+def _provisional_then_stated(
+    runs: Sequence[Sequence[Value]], sentence_text: Mapping[tuple[str, int], str] | None
+) -> bool:
+    """Whether every level but the last is stated as provisional ("estimated at 79.2%") and the
+    last one is not: an estimate replaced by the count, not two outlets' rival figures."""
+    if sentence_text is None or len(runs) < 2:
+        return False
+    provisional = [
+        any(_governing(_PROVISIONAL, v, _sentence(v, sentence_text)) for v in run) for run in runs
+    ]
+    return all(provisional[:-1]) and not provisional[-1]
+
+
+def _new_extremes(runs: Sequence[Sequence[Value]]) -> bool:
+    """Whether every level after the first lies wholly above or wholly below all the levels
+    before it (by their closed intervals): each report a new high or a new low."""
+    spans = [_closed(r[0]) for r in runs]
+    if any(s is None for s in spans):
+        return False
+    for i, (lo, hi) in enumerate(spans[1:], 1):  # type: ignore[misc]
+        before_lo = min(s[0] for s in spans[:i])  # type: ignore[index]
+        before_hi = max(s[1] for s in spans[:i])  # type: ignore[index]
+        if not (lo > before_hi or hi < before_lo):
+            return False
+    return True
+
+
+# Cues of direction, as ``_cue_for`` names them ("rose to", "up from").
+_UP = re.compile(r"^(?:rose|risen|rising|climbed|climbing|increased|jumped|grew|grown|growing|soared|mounted|"
+                 r"mounting|swelled|raised|raising|upgraded|up)(?: to| from)?$", re.IGNORECASE)
+_DOWN = re.compile(r"^(?:fell|fallen|dropped|declined|lowered|lowering|downgraded|down)(?: to| from)?$",
+                   re.IGNORECASE)
 
 
 def _direction_fits(cue: str, runs: Sequence[Sequence[Value]]) -> bool:
@@ -526,6 +685,60 @@ def _floors_raised(runs: Sequence[Sequence[Value]]) -> bool:
     return all(b > a * _FLOOR_STEP and a > 0 for a, b in zip(lows, lows[1:]))
 
 
+def _floor_then_count(runs: Sequence[Sequence[Value]]) -> bool:
+    """Whether floors ("at least 12 dead") are followed by a precise figure beyond the last of
+    them ("18 dead"): the count made once it was complete.  A floor and a figure above it never
+    contradict, so without this the toll that rose reads as agreement (or, with a vague level
+    between, as a divergence)."""
+    if len(runs) < 2 or not _plain_or_hedged(runs[-1][0]):
+        return False
+    if not _floors_raised(runs[:-1]):
+        return False
+    floor = runs[-2][0]
+    if not floor.precise or floor.high != float("inf") or floor.low is None or floor.low <= 0:
+        return False
+    last = _closed(runs[-1][0])
+    return last is not None and last[0] > floor.low * _FLOOR_STEP
+
+
+def _plain_or_hedged(v: Value) -> bool:
+    """A precise figure with both ends finite (not a floor or a ceiling)."""
+    return (
+        v.type in NUMERIC_TYPES and v.precise and v.low is not None and v.high is not None
+        and v.low > float("-inf") and v.high < float("inf")
+    )
+
+
+def _rising_floors(
+    timed: Sequence[Value], published: Mapping[str, datetime | None]
+) -> tuple[tuple[Value, ...], ...] | None:
+    """The levels of a count still being made when every article states it as a floor ("at
+    least four dead" → "at least nine" → "at least 12"), else None.
+
+    Floors never contradict, so the order of the reports is the only evidence of a change, and
+    it is weaker than for precise figures in two ways that this reading allows: reports of one
+    moment (articles dated only by their day) may give two floors, and a later reprint may
+    repeat an older, lower floor — neither disputes the higher one.  The levels are the
+    distinct floors in ascending order (each more than ``_FLOOR_STEP`` above the one before);
+    it is a change when each level is first reported no earlier than the one below it, and the
+    highest strictly later than the lowest.
+    """
+    if len(timed) < 2 or any(v.low is None or v.high != float("inf") or v.low <= 0 for v in timed):
+        return None
+    levels: list[list[Value]] = []
+    for v in sorted(timed, key=lambda v: (v.low, _ts(published, v.article_id), v.article_id)):
+        if levels and v.low <= levels[-1][0].low * _FLOOR_STEP:  # type: ignore[operator]
+            levels[-1].append(v)
+        else:
+            levels.append([v])
+    if len(levels) < 2:
+        return None
+    first_seen = [min(_ts(published, v.article_id) for v in level) for level in levels]  # type: ignore[type-var]
+    if any(b < a for a, b in zip(first_seen, first_seen[1:])) or not first_seen[-1] > first_seen[0]:
+        return None
+    return tuple(tuple(level) for level in levels)
+
+
 def _through_the_day(
     runs: Sequence[Sequence[Value]],
     published: Mapping[str, datetime | None],
@@ -539,12 +752,18 @@ def _through_the_day(
     stamps = [_ts(published, v.article_id) for run in runs for v in run]
     if None in stamps or max(stamps) - min(stamps) > 86400:  # type: ignore[operator,type-var]
         return False
-    parts = []
+    parts: list[float] = []
     for run in runs:
-        own = {day_part(v, _sentence(v, sentence_text)) for v in run}
+        own: set[float | None] = set()
+        for v in run:
+            sentence = _sentence(v, sentence_text)
+            part = day_part(v, sentence)
+            # "The index was up 1.2%" names no moment but is a reading while the session runs:
+            # earlier than the close ("closed 1.5% higher"), not comparable with another such.
+            own.add(DURING_SESSION if part is None and during_session(v, sentence) else part)
         if None in own or len(own) != 1:
             return False
-        parts.append(own.pop())
+        parts.append(own.pop())  # type: ignore[arg-type]
     return all(a < b for a, b in zip(parts, parts[1:]))
 
 
@@ -610,7 +829,10 @@ def assess(
             conflicts.extend(p for p in found if not each_own_day(*p, published))
 
     # Evolving: a figure that moves with publication time, and reads as moving.
-    evo = _evolution(comparable, edition, published, sentence_text)
+    # Any two articles of one independence group are one source for telling a change: see
+    # ``_evolution`` (an edition is one source even when the groups were made without it).
+    same_source = lambda x, y: grp(x) == grp(y) or edition(x, y)  # noqa: E731
+    evo = _evolution(comparable, same_source, published, sentence_text)
     if evo is not None and evo.marked:
         sides = tuple(
             (_fmt(run[0]), tuple(dict.fromkeys(v.article_id for v in run))) for run in evo.runs

@@ -6,7 +6,8 @@ a figure, so one figure told with other nouns ("42 passengers" / "48 people on b
 noun can carry two figures of different moments ("310,000 lost supply at the height of the
 storm" / "95,000 still without power").  This module reads such cues from the sentence:
 
-* :func:`day_part` — the moment of a trading day a figure is stated for (premarket … close).
+* :func:`day_part` — the moment of a trading day a figure is stated for (premarket … close);
+  :func:`during_session` — a reading "while the session runs" with no moment named.
 * :func:`phase` — whether a figure is a peak ("at the height of", "at its peak") rather than
   the current level.  A peak and a current level are two figures, whatever their key.
 * :func:`scope` — the place a figure is bounded to ("138,000 vehicles in the United States").
@@ -99,6 +100,31 @@ def day_part(v: Value, sentence: str) -> int | None:
     window = sentence[max(0, start - _PHASE_WINDOW) : end + _PHASE_WINDOW]
     found = {i for i, p in enumerate(_DAY_PARTS) if p.search(window)}
     return found.pop() if len(found) == 1 else None
+
+
+# A market figure stated as the state at the moment of writing, with no moment named: "the
+# index was up 1.2%", "shares are trading 3% lower", "stocks were 2% higher".  Such a reading is
+# taken while the session runs, so it comes before that session's close.  The verb must lead to
+# the figure with no other figure between ("was up 1.2%", not "was up after a 4% drop…").
+_DURING_SESSION = re.compile(
+    r"\b(?:is|was|were|are)\s+(?:up|down|higher|lower|trading(?:\s+(?:up|down|higher|lower))?)\s+"
+    r"(?:(?:by|about|around|some|nearly|almost|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+# Where such a reading stands among the moments of ``_DAY_PARTS``: after any named moment up to
+# the afternoon, before the close (4).
+DURING_SESSION = 3.5
+
+
+def during_session(v: Value, sentence: str) -> bool:
+    """Whether a figure is stated as a reading during the session ("the index was up 1.2%")
+    and no moment of the day is named around it (:func:`day_part` is None)."""
+    if v.type not in ("count", "quantity"):
+        return False
+    start, end = v.span
+    if (start, end) == (0, 0) or sentence[start:end] != v.text:
+        return False
+    return day_part(v, sentence) is None and bool(_DURING_SESSION.search(sentence[max(0, start - 40) : start]))
 
 
 def phase(v: Value, sentence: str) -> str:

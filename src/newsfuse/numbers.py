@@ -42,9 +42,10 @@ SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "
 _WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _SCALE = "|".join(SCALES)
 # A run of number words: "twenty-eight thousand five hundred (and) twelve".
+# "two dozen" (24) and "half a million" (500,000) are number words too.
 _WORDS_NUM = (
-    rf"(?:(?:{_WORD})(?:-(?:{_WORD}))?|(?:a|an)(?=[\s-]+(?:{_SCALE})\b))"
-    rf"(?:[\s-]+(?:and[\s-]+)?(?:(?:{_WORD})(?:-(?:{_WORD}))?|{_SCALE}))*"
+    rf"(?:(?:{_WORD})(?:-(?:{_WORD}))?|(?:a|an)(?=[\s-]+(?:{_SCALE})\b)|half[\s-]+a(?=[\s-]+(?:{_SCALE}|dozen)\b))"
+    rf"(?:[\s-]+(?:and[\s-]+)?(?:(?:{_WORD})(?:-(?:{_WORD}))?|{_SCALE}|dozen))*"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _NUMBER_BODY = (
@@ -126,6 +127,14 @@ def _words_value(text: str) -> float | None:
             continue
         if w in ("a", "an"):
             current += 1 if not seen else 0
+            seen = True
+            continue
+        if w == "half" and not seen:
+            current = 0.5
+            seen = True
+            continue
+        if w == "dozen":
+            current = (current or 1) * 12
             seen = True
             continue
         if w in UNITS:

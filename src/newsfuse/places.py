@@ -139,11 +139,14 @@ def _kind(rel: str) -> str | None:
     return None
 
 
+# Second nouns of a place compound: "the city centre", "the town square", "the river mouth".
+_COMPOUND_HEADS = r"centre|center|square|border|mouth|bank|limits|outskirts|port|harbour|harbor|airport|station"
 # "west of the volcano", "50 km north of the city": a bearing from a common noun.  The noun
 # stands for a place the article names elsewhere ("the Sangay volcano", "the city of Quito");
 # ``anchor_for`` finds that name, and without exactly one such name the place is not read.
 _COMMON_RE = re.compile(
-    rf"(?<![\w-])(?P<dir>(?i:{_COMPASS}))\s+(?:of|from)\s+the\s+(?P<noun>[a-z]{{3,}})\b(?!\s+(?:of\s+)?[A-Z])"
+    rf"(?<![\w-])(?P<dir>(?i:{_COMPASS}))\s+(?:of|from)\s+the\s+(?P<noun>[a-z]{{3,}})\b"
+    rf"(?:\s+(?P<noun2>{_COMPOUND_HEADS})\b)?(?!\s+(?:of\s+)?[A-Z])"
 )
 
 
@@ -157,6 +160,8 @@ def find_common_anchored(text: str, taken: list[tuple[int, int]] | None = None) 
         noun = m.group("noun")
         if noun in _FUNCTION_WORDS:
             continue
+        if m.group("noun2"):
+            noun = f"{noun} {m.group('noun2')}"
         out.append(Place(m.start(), m.end(), m.group(), f"{_compass(m.group('dir'))} of", noun, True))
     return out
 

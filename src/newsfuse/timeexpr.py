@@ -93,7 +93,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _TIME_CORE = (
-    r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)"
+    # "5:40am" and the British "5.40am" / "8.15 p.m." (only with am/pm: a bare "5.40" is a number).
+    # The final dot only after "a.m"/"p.m": in "at 2.30pm." it ends the sentence.
+    r"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap](?:\.\s?m\b\.?|\s?m\b))"
     r"|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)(?=\s*(?:" + _ZONE + r"|local time|hours|hrs|h)\b)"
     r"|(?P<hc>[01]?\d|2[0-3]):(?P<mic>[0-5]\d)(?![\d:])"
     r"|(?P<named>\b(?:noon|midday|midnight)\b))"
@@ -111,7 +113,7 @@ TIME_RE = re.compile(
 # than ten.
 _DATE_HINT = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|yesterday|tonight|"
                         r"morning|afternoon|evening|night|week|month|year|ago", re.IGNORECASE)
-_TIME_HINT = re.compile(r"\d|noon|midday|midnight", re.IGNORECASE)
+_TIME_HINT = re.compile(r"\d|noon|midday|midnight|morning|afternoon|evening|night", re.IGNORECASE)
 FUTURE_RE = re.compile(r"\b(?:will|next|upcoming|scheduled|planned|plans?|expected|due|later this|coming)\b",
                        re.IGNORECASE)
 
@@ -380,44 +382,105 @@ def find_times(text: str, published: datetime | None, day: date | None = None,
         hedge = (g.get("hedge") or "").lower() or None
         alt_hm = _clock(g, "a_") if g.get("alt") else None
         alt_zone = _zone(g, "a_") if alt_hm else None
-        normalized = f"{hm[0]:02d}:{hm[1]:02d}"
         if zone is None and alt_zone is not None:
             # "3:50 p.m. local time (0650 GMT)": the zone form names the instant.
             hm, zone = alt_hm, alt_zone
-        floating = zone is None
-        if floating:
-            zone = (0.0, 0.0)  # wall-clock seconds: the local date and time read as if UTC
-            normalized += " local"
-        else:
-            normalized = f"{hm[0]:02d}:{hm[1]:02d} UTC{_fmt_off(zone)}" if zone != (0, 0) else \
-                f"{hm[0]:02d}:{hm[1]:02d} UTC"
-        if day is None and not floating:
-            out.append(TimeExpr("time", m.start(), m.end(), m.group(), None, None, normalized, False, hedge))
-            continue
-        if floating and (not dated or day is None):
-            # No date in the sentence and no zone: only the clock reading is known (the day may
-            # be the publication day or the one before), so keep seconds since midnight.
-            wall = float(hm[0] * 3600 + hm[1] * 60)
-            normalized = f"{hm[0]:02d}:{hm[1]:02d} local"
-        else:
-            wall = datetime.combine(day, time(hm[0], hm[1]), timezone.utc).timestamp()
-        lo = wall - zone[1] * 3600
-        hi = wall - zone[0] * 3600 + 59
-        if hedge in ("about", "around", "approximately", "roughly", "at about", "at around"):
-            lo, hi = lo - AROUND_S, hi + AROUND_S
-        elif hedge in ("shortly after", "just after", "after"):
-            hi += 3600 if hedge != "after" else 86400
-        elif hedge in ("shortly before", "just before", "before"):
-            lo -= 3600 if hedge != "before" else 86400
-        if not floating:
-            instant = datetime.fromtimestamp(wall - zone[0] * 3600, timezone.utc)
-            normalized = f"{instant:%Y-%m-%dT%H:%M}Z" if zone[0] == zone[1] else f"{day.isoformat()} {normalized}"
-        elif dated and day is not None:
-            normalized = f"{day.isoformat()} {normalized}"
         start = m.start("hedge") if g.get("hedge") else m.start()
-        out.append(TimeExpr("time", start, m.end(), text[start:m.end()], lo, hi, normalized, True, hedge, day,
-                            floating, clock=floating and (not dated or day is None)))
+        out.append(_time_expr(text, start, m.end(), hm, zone, hedge, day, dated))
+    for m in WORD_TIME_RE.finditer(text):
+        if any(m.start() < t.end and t.start < m.end() for t in out):
+            continue
+        if taken and any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        hm = _word_clock(m)
+        if hm is None:
+            continue
+        hedge = (m.group("hedge") or "").lower() or None
+        out.append(_time_expr(text, m.start(), m.end(), hm, None, hedge, day, dated))
+    out.sort(key=lambda t: t.start)
     return out
+
+
+def _time_expr(text: str, start: int, end: int, hm: tuple[int, int], zone: tuple[float, float] | None,
+               hedge: str | None, day: date | None, dated: bool) -> TimeExpr:
+    normalized = f"{hm[0]:02d}:{hm[1]:02d}"
+    floating = zone is None
+    if floating:
+        zone = (0.0, 0.0)  # wall-clock seconds: the local date and time read as if UTC
+        normalized += " local"
+    else:
+        normalized = f"{hm[0]:02d}:{hm[1]:02d} UTC{_fmt_off(zone)}" if zone != (0, 0) else \
+            f"{hm[0]:02d}:{hm[1]:02d} UTC"
+    assert zone is not None
+    if day is None and not floating:
+        return TimeExpr("time", start, end, text[start:end], None, None, normalized, False, hedge)
+    if floating and (not dated or day is None):
+        # No date in the sentence and no zone: only the clock reading is known (the day may
+        # be the publication day or the one before), so keep seconds since midnight.
+        wall = float(hm[0] * 3600 + hm[1] * 60)
+        normalized = f"{hm[0]:02d}:{hm[1]:02d} local"
+    else:
+        assert day is not None
+        wall = datetime.combine(day, time(hm[0], hm[1]), timezone.utc).timestamp()
+    lo = wall - zone[1] * 3600
+    hi = wall - zone[0] * 3600 + 59
+    if hedge in ("about", "around", "approximately", "roughly", "at about", "at around"):
+        lo, hi = lo - AROUND_S, hi + AROUND_S
+    elif hedge in ("shortly after", "just after", "after"):
+        hi += 3600 if hedge != "after" else 86400
+    elif hedge in ("shortly before", "just before", "before"):
+        lo -= 3600 if hedge != "before" else 86400
+    if not floating:
+        assert day is not None
+        instant = datetime.fromtimestamp(wall - zone[0] * 3600, timezone.utc)
+        normalized = f"{instant:%Y-%m-%dT%H:%M}Z" if zone[0] == zone[1] else f"{day.isoformat()} {normalized}"
+    elif dated and day is not None:
+        normalized = f"{day.isoformat()} {normalized}"
+    return TimeExpr("time", start, end, text[start:end], lo, hi, normalized, True, hedge, day,
+                    floating, clock=floating and (not dated or day is None))
+
+
+_HOUR_WORDS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+_MINUTE_WORDS = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "twenty": 20,
+                 "twenty-five": 25, "twenty five": 25}
+# "half past two in the morning", "a quarter to six in the evening", "ten o'clock at night",
+# "about four in the afternoon".  A day part is required: "two to three" alone is a
+# range of anything.  Hand-written: dateparser's search_dates does not read these phrases.
+WORD_TIME_RE = re.compile(
+    r"(?:(?P<hedge>about|around|approximately|roughly|shortly after|shortly before|just after|just before)\s+)?"
+    r"\b(?:(?P<mins>half|a\s+quarter|quarter|twenty[\s-]five|twenty|ten|five)\s+(?P<dir>past|after|to)\s+)?"
+    r"(?P<hour>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])\b"
+    r"(?:\s+o['’]clock)?"
+    r"(?:\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)))?",
+    re.IGNORECASE,
+)
+
+
+def _word_clock(m: re.Match[str]) -> tuple[int, int] | None:
+    part = (m.group("part") or ("night" if m.group("night") else "")).lower()
+    if not part:
+        return None  # "ten o'clock" alone: morning or evening is not said
+    if not (m.group("mins") or m.group("hedge") or _WORD_TIME_BEFORE.search(m.string, max(0, m.start() - 8),
+                                                                             m.start())):
+        return None  # "one of the two in the morning": a count, unless a preposition makes it a time
+    raw = m.group("hour").lower()
+    h = _HOUR_WORDS.get(raw) or int(raw)
+    if h not in _DAY_PART_HOURS[part]:
+        return None  # "two in the evening" is no reading of a clock
+    mins = _MINUTE_WORDS.get(re.sub(r"\s+", " ", (m.group("mins") or "").lower()), 0)
+    if m.group("dir") and m.group("dir").lower() == "to":
+        h, mins = (h - 1) or 12, 60 - mins
+    if part in ("afternoon", "evening") or (part == "night" and 6 <= h < 12):
+        h = h % 12 + 12
+    else:  # the morning, or the small hours of the night ("two at night", "twelve at night")
+        h = h % 12
+    return h, mins
+
+
+_WORD_TIME_BEFORE = re.compile(r"\b(?:at|by|until|till|from|to|since|after|before|and)\s+$", re.IGNORECASE)
+_DAY_PART_HOURS = {"morning": range(1, 13), "afternoon": (12, 1, 2, 3, 4, 5, 6), "evening": range(5, 13),
+                   "night": (8, 9, 10, 11, 12, 1, 2, 3, 4)}
 
 
 def _fmt_off(zone: tuple[float, float]) -> str:

@@ -54,10 +54,15 @@ class Form:
 # 3-1", "by a 6-1 margin") or after it ("a 6-1 vote", "a 2-0 win").
 _VOTE_WORDS = (r"vote|votes|voted|voting|ballot|ruling|ruled|decision|decided|majority|verdict|split|margin|"
                r"passed|approved|rejected|confirmed|adopted|backed|endorsed|upheld|overturned|struck")
-_SCORE_WORDS = r"won|win|wins|beat|beats|defeated|defeat|lost|lose|loses|drew|draw|victory|score|scored|scoreline|lead|led"
+_SCORE_WORDS = (r"won|win|wins|winning|beat|beats|beating|beaten|defeated|defeat|defeating|lost|lose|loses|losing|"
+                r"drew|draw|drawing|victory|score|scored|scoreline|lead|led|leading|edged|edging|edge|thrashed|"
+                r"thrashing|routed|trounced|downed|overcame|stunned|held|hammered")
 _TALLY_RE = re.compile(r"(?<![\w.,/:–-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w/:%–-]|[.,]\d)")
 # The cue may stand a few lower-case words before the pair ("passed the bill 52-48").
 _TALLY_BEFORE = re.compile(rf"\b(?P<w>{_VOTE_WORDS}|{_SCORE_WORDS})\b(?:\s+[a-z]+){{0,3}}\s*$", re.IGNORECASE)
+# A score verb and its object team, whose name may be several capitalised words ("beating
+# Real Sociedad 2-1", "led Grêmio Serrano 1-0 at half-time").
+_SCORE_TEAM_BEFORE = re.compile(rf"\b(?P<w>{_SCORE_WORDS})\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){{1,4}}$")
 _TALLY_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?(?P<w>{_VOTE_WORDS}|{_SCORE_WORDS})\b", re.IGNORECASE)
 _VOTE_RE = re.compile(rf"^(?:{_VOTE_WORDS})$", re.IGNORECASE)
 
@@ -67,6 +72,11 @@ _VOTE_RE = re.compile(rf"^(?:{_VOTE_WORDS})$", re.IGNORECASE)
 _TALLY_TO_RE = re.compile(r"(?<![\w.,/:–-])(?P<a>\d{1,3})\s+(?:votes?\s+)?to\s+(?P<b>\d{1,3})(?![\w/:%–-]|[.,]\d)")
 
 
+_INTERIM = re.compile(r"\s+(?:at|by|going\s+into)\s+(?:the\s+)?(?:half[\s-]?time|the\s+break|the\s+interval|"
+                      r"the\s+end\s+of\s+the\s+(?:first|second|third)\s+(?:half|period|quarter|set|innings))\b",
+                      re.IGNORECASE)
+
+
 def find_tallies(text: str) -> list[Form]:
     """Vote tallies and scores.  The pair is ordered larger first: "5-2" and "2-5" report one
     tally (which side won is told by the words, not by the order)."""
@@ -74,7 +84,8 @@ def find_tallies(text: str) -> list[Form]:
     hyphen = [(m, True) for m in _TALLY_RE.finditer(text)]
     spelled = [(m, False) for m in _TALLY_TO_RE.finditer(text)]
     for m, may_follow in hyphen + spelled:
-        before = _TALLY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        before = (_TALLY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                  or _SCORE_TEAM_BEFORE.search(text, max(0, m.start() - 60), m.start()))
         after = _TALLY_AFTER.match(text, m.end()) if may_follow else None
         cue = before or after
         if not cue:
@@ -85,6 +96,10 @@ def find_tallies(text: str) -> list[Form]:
         # 1000 exceeds any side the pattern reads (three digits).
         code = float(hi * 1000 + lo)
         about = "vote" if _VOTE_RE.match(cue.group("w")) else "score"
+        if about == "score" and _INTERIM.match(text, m.end()):
+            # "led 1-0 at half-time": the score of part of a game, which the final score (2-1)
+            # does not contradict.
+            about = "score:interim"
         out.append(Form("tally", m.start(), m.end(), code, code, f"{hi}–{lo}", about))
     return out
 
@@ -142,10 +157,40 @@ _PART_OF_NOT = re.compile(r"\b(?:the|its|their|his|her|first|second|last|other|t
                           r"northern|southern|eastern|western|latter|former)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# "rents have climbed by a third", "cut by half": a change by a fraction of the level, as the
+# percentage a report with digits writes ("risen 33%").
+_PART_BY_RE = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbing|jumped|increased|increasing|grown|grew|growing|fell|fallen|"
+    r"falling|dropped|declined|cut|reduced|slashed|shrunk|shrank|expanded|raised|lowered|up|down)\s+by\s+"
+    r"(?P<part>(?:(?P<n>a|one|two|three)[\s-]+)?(?P<f>half|thirds?|quarters?|fifths?|tenths?))\b"
+    r"(?!\s+of\b|[\s-]+(?:a\s+)?(?:percentage|point))",
+    re.IGNORECASE,
+)
+
+
+def _part_share(n_word: str | None, word: str) -> float | None:
+    """The share in percent that "two-thirds" or "a quarter" names; None when the words do not
+    make a fraction as written ("two third", "a thirds")."""
+    word = word.lower()
+    n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, None: 1}[(n_word or "").lower() or None]
+    if word == "half" and n_word and n != 1:
+        return None
+    if word.endswith("s") and n < 2 or not word.endswith("s") and n > 1 and word != "half":
+        return None
+    share = 100.0 * n * _PART_WORDS[word]
+    return share if share < 100 else None
+
+
 def find_proportions(text: str) -> list[Form]:
     """"one in three", "two out of five", "1 in 4", "a third of", "two-thirds of": a share, as a
-    percentage."""
+    percentage; "climbed by a third": a change, as a percentage."""
     out = []
+    for m in _PART_BY_RE.finditer(text):
+        share = _part_share(m.group("n"), m.group("f"))
+        if share is None:
+            continue
+        out.append(Form("proportion", m.start("part"), m.end("part"), share * (1 - _RATIO_HEDGE),
+                        share * (1 + _RATIO_HEDGE), f"≈{share:.4g} %", ""))
     for m in _PART_OF_RE.finditer(text):
         word = m.group("f").lower()
         n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, None: 1}[(m.group("n") or "").lower() or None]

@@ -24,13 +24,20 @@ Key grammar (``Value.key``: what a value measures, taken from the text, lower ca
                                       "wounded", "injuries"); displacement likewise into
                                       ``displaced`` ("displaced", "forced from their homes",
                                       "left homeless") when no specific noun is counted.
+                                      ``hospitalised`` ("four remained in hospital") and
+                                      ``missing`` ("40 were still missing", "unaccounted
+                                      for") likewise, whatever the noun; ``floor`` for
+                                      "a seven-storey building" / "seven floors"; a figure an
+                                      estimate names ("put the crowd at 18,000", "the final
+                                      count of the crowd was 22,000") → ``crowd``.
                                       "48 people on board" → ``occupant``; a figure whose noun
                                       an earlier figure of the sentence named ("21 people died
                                       and 34,500 had been evacuated") → ``person:evacuate``.
 * quantity:     ``<dimension>``       length values: ``distance`` (default), ``altitude``,
                                       ``height``, ``depth``, ``width``, ``length``, ``range``,
                                       ``radius``, ``diameter`` from the nearest dimension word;
-                                      ``speed``, ``magnitude``, ``temperature``, ``age`` as is;
+                                      ``speed``, ``magnitude``, ``temperature``, ``age``,
+                                      ``pressure`` (hPa: mb, millibars, inHg) as is;
                 ``distance:<anchor>`` a length measured from a place ("80 km south of
                                       Tromso" → ``distance:tromso``);
                 ``length:<noun>``     an amount of a substance ("160 mm of rain");
@@ -39,15 +46,22 @@ Key grammar (``Value.key``: what a value measures, taken from the text, lower ca
                                       ``mass:cocaine``, ``area:forest`` (empty when no word is
                                       found, see below), with ``:change`` appended after "by"
                                       ("cut by 25 basis points" ≠ "cut to 1.25%");
+                ``money:per-<unit>``  a price of one unit ("$84 a barrel" → ``money:per-barrel``);
+                                      per share ``money:dividend:per-share`` or
+                                      ``money:earnings:per-share`` by the nearest of dividend /
+                                      payout or loss / profit / earnings words;
                 ``age:<who>``         the apposed name or the noun ("Moss, 41" → ``age:moss``,
                                       "a 48-year-old man" → ``age:man``, "the driver, 52," /
-                                      "a man aged 58" → ``age:driver`` / ``age:man``);
+                                      "a man aged 58" → ``age:driver`` / ``age:man``,
+                                      "52-year-old Ana Ortiz" → ``age:ortiz``); decade ages
+                                      "X, who is in her late 40s" → ``age:x`` over 46–49;
                 ``<family>:change-to:<level>``  a change stated with the level it led to ("cut
                                       by 25 basis points to 1.25%", "a 25bp cut to 1.25%");
                 ``magnitude:aftershock``  a magnitude of an aftershock (or foreshock);
                 ``duration:<act>``    time allowed for an act ("have 30 days to appeal"), also
                                       derived from "a contract until June 2030" (valuecues);
-                ``tally:vote`` / ``tally:score``, ``fx:<currency>``, ``rank:<noun>``,
+                ``tally:vote`` / ``tally:score`` (``tally:score:interim`` at half-time),
+                ``fx:<currency>``, ``rank:<noun>``,
                 ``category``, ``percent:<noun>`` of a proportion: see ``valueforms``.
 * date / time:  ``date:<event>`` / ``time:<event>``  the lemma of the nearest event verb in
                                       the clause ("fired" → ``date:fire``); empty when none
@@ -58,14 +72,21 @@ Key grammar (``Value.key``: what a value measures, taken from the text, lower ca
                                       earlier event of the same kind.  ``date:last-comparable``:
                                       "the highest since 1997", "the last comparable flood, in
                                       2018", whatever the verb.  "this year" / "next year" are
-                                      a figure's scope, not a date: no value.
+                                      a figure's scope, not a date: no value.  A span of
+                                      clock hours ("from 11pm to 6am", "between noon and 8
+                                      p.m.") is one time value, ``time:<event>:span`` or
+                                      ``time:span``, qualifier ``span``, low/high its two ends;
+                                      two spans agree only when both ends do.
 * place:        ``place:<anchor>``    the anchor name casefolded ("place:pyongyang") for a compass
                                       bearing ("north of"), which meet and can conflict;
                                       ``place:<anchor>:<kind>`` for the other relations
                                       ("place:rampur:in", "place:rampur:near", "place:crete:off"):
                                       "in X" and "near X" are different statements, neither
                                       corroborating nor contradicting each other.  The relation
-                                      is in ``qualifier`` and ``normalized``.
+                                      is in ``qualifier`` and ``normalized``.  A bearing from
+                                      an unnamed reference point ("north-east of the city
+                                      centre", "south of the capital") keeps it as the anchor
+                                      ("place:the city centre") when the article names none.
 * person:       ``person:<name>``; organization: ``org:<name>``; attribution:
                 ``attribution``; quotation: ``quote``.
 * empty key:    what the value measures could not be read from the text.  ``same_key`` is
@@ -158,7 +179,8 @@ __all__ = ["extract_values", "compatible", "same_key"]
 _PAREN_RE = re.compile(r"\([^()]*\)")
 _VAGUE_SCALE = re.compile(r"\s+(hundred|thousand|million|billion)\b(?:\s+of\b)?", re.IGNORECASE)
 _RANK_BEFORE = re.compile(r"\b(?:number|No\.|no\.|#)\s*$")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Letters of any script: "Atlética" is one word, not "Atl" and "tica".
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
 _DIGIT = re.compile(r"\d")
 # Words a second figure may follow inside one phrase ("fourteen of 22 economists", "163 of the
 # 300 seats").
@@ -170,9 +192,15 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|'s|’s)\b", re.IGNORECASE)
 _CONVERSION_RE = re.compile(
     r"\s*[(\[]\s*(?:about|approximately|approx\.|around|some|roughly|nearly|almost|or|~)?\s*"
 )
-_MAGNITUDE_BEFORE = re.compile(r"(?:\bmagnitude|\bM)[\s-]?$", re.IGNORECASE)
+# "magnitude 6.1", "M6.1", and "put the magnitude at 6.1" / "revised the magnitude to 6.1".
+_MAGNITUDE_BEFORE = re.compile(r"(?:\bmagnitude|\bM)[\s-]?$|\bmagnitude\s+(?:at|of|to|was|is|as)\s+$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"[\s-](?:magnitude|on the richter scale)\b", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\b(?P<mod>[a-z]+)\s+(?:toll|tally|count)\b[^.]{0,25}$", re.IGNORECASE)
+# "The death toll from an explosion at a plant east of the city rose to three": the toll's
+# verb of change may stand far from it when a phrase about the event comes between.
+_TOLL_FAR_BEFORE = re.compile(
+    r"\b(?P<mod>[a-z]+)\s+(?:toll|tally)\b[^.;:]{0,100}?\b(?:rose|risen|climbed|jumped|reached|hit|stood|"
+    r"stands|increased|grew|was|is|now)\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
 
 # Casualty wording folded into two keys (see the module docstring for why).
 _DEATH_WORDS = frozenset({"dead", "death", "fatality", "killed", "died", "die", "kill", "killing",
@@ -203,7 +231,7 @@ _DIMENSIONS = {
     "descend": "altitude", "descending": "altitude", "descended": "altitude", "cruising": "altitude",
 }
 _DIMENSION_RE = re.compile(r"\b(" + "|".join(_DIMENSIONS) + r")\b", re.IGNORECASE)
-_PLAIN_FAMILIES = frozenset({"speed", "magnitude", "temperature", "age"})
+_PLAIN_FAMILIES = frozenset({"speed", "magnitude", "temperature", "age", "pressure"})
 # Reporting verbs and auxiliaries are not the event a date belongs to.
 _NOT_EVENTS = frozenset({"say", "tell", "report", "announce", "confirm", "state", "add", "note",
                          "claim", "write", "accord", "cite", "quote", "be", "have", "do", "know",
@@ -258,8 +286,13 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\s+(?
 # "the number of survivors of Sunday's crash rose to 22": the counted noun, then (in the same
 # clause-free stretch) a verb of level that puts the bare figure after it.
 _NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally|count)\s+of\s+([a-z]+)\b[^.;:]{0,60}?\b(?:rose|risen|climbed|jumped|fell|"
-    r"dropped|reached|hit|stood|stands|increased|decreased|grew|is|was|now)\s+(?:to\s+|at\s+)?$")
+    r"\b(?:number|total|tally|count|estimate|size)\s+of\s+(?:the\s+|its\s+|their\s+)?([a-z]+)\b[^.;:]{0,60}?"
+    r"\b(?:(?:rose|risen|climbed|jumped|fell|dropped|reached|hit|stood|stands|increased|decreased|grew|is|was|"
+    r"now)\s+(?:to\s+|at\s+)?|to\s+|at\s+)$")
+# "Police put the crowd at 18,000", "estimated attendance at 85,000": an estimate of the object.
+_PUT_AT = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|placing|pegged|pegs|pegging)\s+"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]{3,})\s+at\s+$")
 _LABEL_BEFORE = re.compile(r"^\W*([A-Za-z]+):\s*$")
 _NOUN_OF = re.compile(r"\b([A-Za-z]{3,})\s+of\s+$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -370,10 +403,37 @@ def _casualty(text: str, start: int, head_end: int | None, head: str | None) -> 
 
 _SCALE_COMPOUND = re.compile(r"-(?P<noun>[a-z]{3,})\s+(?P<head>[a-z]{3,})\b")
 _GENERIC_PEOPLE = frozenset({"person", "people", "persons"})
+# "-storey"/"-floor" compounds and the unhyphenated British "seven storey block" (but not plain
+# "seven floors", whose verb the head-noun path keeps: "three floors were gutted").
+_STOREYS = re.compile(r"(?:-(?:storey|story|storied|storeyed|floor)|\s(?:storey|storied|storeyed))(?=\s+[a-z])",
+                      re.IGNORECASE)
 _CARRYING = re.compile(r"\b(?:carrying|carried|carries|carry)\s+$", re.IGNORECASE)
 _ABOARD = re.compile(r"\s+(?:were\s+|was\s+)?(?:on\s+board|aboard)\b", re.IGNORECASE)
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:have|has|had|were|was|are|is)\s+(?:(?:been|now|also|reportedly|later|since|subsequently|then)\s+){0,2}(?P<v>[a-z]+(?:ed|en|wn))\b")
+
+
+_IN_HOSPITAL = re.compile(
+    r"\s+(?:(?:were|was|are|is|remained|remain|remains|stayed|stay|stays|being|had\s+been|have\s+been|has\s+been)\s+)"
+    # "are being treated in hospital" is who is there now; "had been treated in hospital" counts
+    # everyone treated since, another figure: only the first is read.
+    r"(?:(?:still|now|also|being\s+treated|being\s+kept|kept|in\s+a\s+(?:serious|critical|stable)\s+condition)\s+){0,3}"
+    r"(?:in\s+(?:the\s+)?hospital|hospitali[sz]ed)\b", re.IGNORECASE)
+
+
+_STILL_MISSING = re.compile(
+    r"\s+(?:(?:were|was|are|is|remained|remain|remains|still|now|reported|listed\s+as|feared)\s+){1,3}"
+    r"(?:missing|unaccounted\s+for)\b", re.IGNORECASE)
+
+
+def _casualty_state(text: str, pos: int) -> str | None:
+    """"hospitalised" or "missing" when the words after a count say the counted are in
+    hospital or missing."""
+    if _IN_HOSPITAL.match(text, pos):
+        return "hospitalised"
+    if _STILL_MISSING.match(text, pos):
+        return "missing"
+    return None
 
 
 def _elided_count(text: str, start: int, end: int) -> tuple[str, str] | None:
@@ -418,12 +478,21 @@ _MEASURED_REL = re.compile(
     r"\b([a-z]{3,}),?\s+(?:which|that)\s+(?:measured|totalled|totaled|reached|amounted\s+to|came\s+to)\s+$")
 
 
+# A personal name of two or more capitalised words (any script's letters): one word alone is as
+# often a nationality or a title ("a 52-year-old Briton").
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][^\W\d_]+[-'’]?\s+){1,3}(?P<last>[A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)?)\b")
+
+
 def _age_key(text: str, start: int, end: int) -> str:
     """Whose age: "Name, 41," / "Name, a 41-year-old" → ``age:name``; "a 48-year-old man" →
     ``age:man``; else ``age``."""
     named = _APPOS_NAME.search(text, max(0, start - 50), start)
     if named:
         return f"age:{named.group(1).lower()}"
+    person = _NAME_AFTER.match(text, end)
+    if person:
+        # "52-year-old Ana María Ortiz": keyed by the surname, as "Ortiz, 52," is.
+        return f"age:{person.group('last').lower()}"
     hn = _head_noun(text, end)
     return f"age:{hn[0]}" if hn else "age"
 
@@ -603,6 +672,10 @@ def _event_word(text: str, start: int, end: int) -> str | None:
     before = _words_before(text, start, 25)
     for i, m in enumerate(before):
         prev = before[i + 1].group() if i + 1 < len(before) else ""
+        if prev.lower() in _DETERMINERS and m.group().lower().endswith(("ing", "ed")):
+            continue  # "dispersed the remaining crowd": a participle after "the" is an adjective
+        if m.group().lower() in ("set", "sets", "setting") and _SET_OFF.match(text, m.end()):
+            return "depart"  # "set off at 3 p.m.", "set out", "set sail": a departure, not a schedule
         lemma = verb_lemma(m.group()) or _irregular_past(m.group(), prev) or _bare_verb(m.group(), prev)
         if lemma and lemma not in _NOT_EVENTS and lemma not in _SCHEDULING:
             return lemma
@@ -635,6 +708,7 @@ def _bare_verb(word: str, previous: str) -> str | None:
 
 # Verbs that put an event on a calendar: "the meeting is scheduled for August 19" dates the
 # meeting, so the event is the word before them.
+_SET_OFF = re.compile(r"\s+(?:off|out|sail)\b", re.IGNORECASE)
 _SCHEDULING = frozenset({"schedule", "reschedule", "plan", "set", "slate", "due", "expect"})
 
 
@@ -834,7 +908,7 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
             return _quantity(text, span_start, cend, lo * scale, hi * scale, q_words, q_kind, f"money:{code}",
                              code, 1.0, 0.0, precise, base, label_value=num_value * scale if num_value else None)
         # ---- magnitude
-        before = text[max(0, start - 12):start]
+        before = text[max(0, start - 20):start]
         mag_after = _MAGNITUDE_AFTER.match(text, end)
         if num_value is not None and num_value < 11 and (_MAGNITUDE_BEFORE.search(before) or mag_after):
             mstart = start - (len(before) - _MAGNITUDE_BEFORE.search(before).start()) \
@@ -894,9 +968,17 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
         return Value(type="count", text=text[span_start:compound.end("noun")], normalized=_label(q_kind, label, lo2, hi2, True),
                      key=key, low=lo2, high=hi2, unit=None, precise=True, qualifier=q_words,
                      span=(span_start, compound.end("noun")), **base)
+    storeys = _STOREYS.match(text, end)
+    if storeys and (num_value is None or num_value == int(num_value)):
+        # "a seven-storey building", "the 12-floor tower": the number of floors, the same fact
+        # as "seven floors" elsewhere (which the head-noun path keys ``floor``).
+        lo2, hi2 = apply_qualifier(q_kind, lo + round_lo, hi - round_hi, integer=True)
+        return Value(type="count", text=text[span_start:storeys.end()], normalized=_label(q_kind, label, lo2, hi2, True),
+                     key="floor", low=lo2, high=hi2, unit=None, precise=precise, qualifier=q_words,
+                     span=(span_start, storeys.end()), **base)
     if text[end:end + 1] == "-" and unit_at(text, end) is None:
         return None  # "two-state solution": a compound adjective, not a count
-    hn = _head_noun(text, end)
+    hn = _head_noun(text, end) if not _casualty_state(text, end) else None  # "four remained in hospital"
     if hn and hn[0] in _GENERIC_PEOPLE and (_ABOARD.match(text, hn[1]) or _CARRYING.search(
             text, max(0, span_start - 20), span_start)):
         # "66 people on board": everyone aboard, crew included, as a fact box's "Occupants: 66".
@@ -913,12 +995,21 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
     key = _casualty(text, span_start, hn[1] if hn else end, head)
     if key is None and (head is None or head in _GENERIC_PEOPLE):
         key = displacement(text, span_start, hn[1] if hn else end)
+    if key is None:
+        # "six people were still in hospital", "nine passengers remained in hospital", "40
+        # were still missing": the count of the hospitalised or the missing, whichever noun
+        # and verb (casualties are keyed by what happened to them, as "death" and "injured"
+        # are), one fact that reports update and dispute.
+        key = _casualty_state(text, hn[1] if hn else end)
     if key is None and head is None:
         elided = _elided_count(text, span_start, end)
         if elided:
             head, key = elided
     if key is None and head is None:
-        toll = _TOLL_BEFORE.search(text, max(0, span_start - 60), span_start)
+        toll = (_TOLL_BEFORE.search(text, max(0, span_start - 60), span_start)
+                or _TOLL_FAR_BEFORE.search(text, max(0, span_start - 140), span_start))
+        if toll and _NUMBER_OF.search(text[max(0, span_start - 100):span_start]):
+            toll = None  # "the final count of the crowd was 22,000": the noun after "of" says what
         if toll:
             mod = noun_lemma(toll.group("mod"))
             key = "death" if mod in _DEATH_WORDS else "injured" if mod in _INJURY_WORDS else mod
@@ -931,7 +1022,9 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
         # A bare figure whose noun comes before it: "the number of survivors ... rose to 22",
         # or a fact-box label "Survivors: 22".
         before_text = text[max(0, span_start - 100):span_start]
-        named = _NUMBER_OF.search(before_text) or _LABEL_BEFORE.search(before_text)
+        named = _NUMBER_OF.search(before_text) or _PUT_AT.search(before_text) or _LABEL_BEFORE.search(before_text)
+        if named and kind == "num" and "." in m.group():
+            named = None  # "put the rate at 7.0": a measure written to a decimal, not a count
         if named and named.group(1).lower() not in STOPWORDS:
             noun = noun_lemma(named.group(1).lower())
             key = _casualty(noun + " ", 0, None, noun) or noun
@@ -965,6 +1058,31 @@ def _label(q_kind: str | None, label: str, lo: float, hi: float, precise: bool, 
         return f"{label} ({_fmt(lo)}{top}{u})" if top else f"{label} (≥{_fmt(lo)}{u})"
     sign = {"min": "≥", "gt": ">", "max": "≤", "lt": "<", "about": "≈", "nearly": "nearly "}.get(q_kind or "", "")
     return f"{sign}{label}{u}"
+
+
+_PER_UNIT = re.compile(
+    r"\s+(?:per|a|an|each)\s+(?P<n>shares?|barrels?|ounces?|tonnes?|tons?|litres?|liters?|gallons?|kilos?|"
+    r"kilograms?|head|person|capita|households?|nights?|tickets?|passengers?|megawatt[- ]hours?|kilowatt[- ]hours?)\b",
+    re.IGNORECASE)
+# What a per-share amount is: a payout to shareholders or a result (profit or loss) divided by
+# the shares; a story about company results prints both, so they are keyed apart.
+_PER_SHARE_KIND = re.compile(r"\b(?P<d>dividends?|payouts?|distributions?)\b|\b(?P<e>loss|losses|earnings|profits?|"
+                             r"income|EPS)\b", re.IGNORECASE)
+
+
+def _per_unit_kind(text: str, start: int, per: re.Match[str]) -> str:
+    noun = per.group("n").lower().replace(" ", "-")
+    noun = noun_lemma(noun) if noun not in ("head", "capita") else noun
+    if noun != "share":
+        return f"per-{noun}"
+    # The nearest such word on either side: "a dividend of SEK 2 per share", "2 kronor a share
+    # as a payout".
+    kinds = [(start - k.end(), k) for k in _PER_SHARE_KIND.finditer(text, max(0, start - 90), start)]
+    kinds += [(k.start() - per.end(), k) for k in _PER_SHARE_KIND.finditer(text, per.end(), per.end() + 40)]
+    if not kinds:
+        return "per-share"
+    nearest = min(kinds, key=lambda dk: dk[0])[1]
+    return f"{'dividend' if nearest.group('d') else 'earnings'}:per-share"
 
 
 def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: str | None, q_kind: str | None,
@@ -1033,6 +1151,13 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
         key = f"{fam}:{word}" if word else ""
         if key and _BY_BEFORE.search(text, max(0, start - 4), start):
             key += ":change"  # "cut rates by 25 basis points" is a change, "to 1.25%" a level
+        per = _PER_UNIT.match(text, end) if fam == "money" else None
+        if per:
+            # "SEK 2.50 per share", "2.75 kronor a share", "$80 a barrel": a price of one unit,
+            # never the same fact as a total ("a dividend of SEK 3 billion") and keyed by the
+            # unit, whatever verb or noun sits nearby ("proposing", "payout", "dividend").
+            key = f"money:{_per_unit_kind(text, start, per)}"
+            end = per.end()
     if label_value is not None:
         shown = _fmt(label_value * factor + offset)
     else:  # a range: "5-10 km"
@@ -1044,7 +1169,8 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
     )
 
 
-_APPOS_ROLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]{3,}),\s+$")
+# "The driver, 52,", "a volunteer firefighter, 34,", "the former club captain, 61,".
+_APPOS_ROLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}([a-z]{3,}),\s+$")
 _AGE_TO = re.compile(r"\s?(?:-|–|to)\s?(\d{1,3})\b")
 _AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 _WHO_AGED = re.compile(r"\b([A-Za-z][\w'’-]+),?\s+$")
@@ -1087,6 +1213,9 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
     dates = find_dates(text, article.published)
     day: date | None = next((d.day for d in dates if d.day is not None), None)
     times = find_times(text, article.published, day, [(d.start, d.end) for d in dates])
+    times, spans = _clock_spans(text, times, base)
+    values.extend(spans)
+    taken.extend(v.span for v in spans)
     for t in sorted(dates + times, key=lambda e: e.start):
         taken.append((t.start, t.end))
         if _SCOPE_PERIOD.fullmatch(t.text):
@@ -1135,6 +1264,10 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
         name = anchor_for(p.anchor, article.text or "")
         if name:
             places.append(replace(p, anchor=name))
+        elif " " in p.anchor or p.anchor in _SELF_ANCHORS:
+            # "north-east of the city centre", "south of the capital": a reference point every
+            # report of the story shares even when it is never named; kept as written.
+            places.append(replace(p, anchor=f"the {p.anchor}"))
     for p in places:
         values.append(Value(
             type="place", text=p.text, normalized=f"{p.relation} {p.anchor}", key=place_key(p.relation, p.anchor),
@@ -1167,6 +1300,59 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
         values = [v if v.type == "attribution" else _with_claimant(v, claimant) for v in values]
     values.sort(key=lambda v: (v.span, v.type))
     return tuple(values)
+
+
+_SELF_ANCHORS = frozenset({"capital", "city", "town", "village", "airport", "border", "coast", "port", "harbour",
+                           "harbor", "island", "mainland", "epicentre", "epicenter"})
+# "from 11pm to 6am", "between midnight and 6 a.m.", "9am-5pm": hours of a curfew, a cut, an
+# opening.  Read as one value whose low and high are the two ends, because reports disagree on
+# an end ("from midnight" against "from 11pm"), which two overlapping intervals would hide.
+_SPAN_JOIN = re.compile(r"\s*(?:-|–|to|until|till|and)\s*$", re.IGNORECASE)
+_SPAN_FROM = re.compile(r"\b(?P<w>from|between)\s+$", re.IGNORECASE)
+SPAN_QUALIFIER = "span"
+_HHMM = re.compile(r"\d\d:\d\d")
+
+
+def _clock_spans(text: str, times: list[TimeExpr], base: dict) -> tuple[list[TimeExpr], list[Value]]:
+    """Pairs of clock times that open and close one span, as span values; the other times."""
+    rest: list[TimeExpr] = []
+    spans: list[Value] = []
+    i = 0
+    ordered = sorted(times, key=lambda t: t.start)
+    while i < len(ordered):
+        t1 = ordered[i]
+        t2 = ordered[i + 1] if i + 1 < len(ordered) else None
+        joiner = _SPAN_JOIN.fullmatch(text, t1.end, t2.start) if t2 else None
+        opener = _SPAN_FROM.search(text, max(0, t1.start - 10), t1.start)
+        if (t2 is None or joiner is None or t1.low is None or t2.low is None or t1.high is None
+                or t2.high is None or t1.qualifier or t1.floating != t2.floating or t1.clock != t2.clock
+                or (joiner.group().strip().lower() == "and") != bool(opener and opener.group("w").lower() == "between")
+                or (opener is None and joiner.group().strip().lower() not in ("-", "–", "to"))):
+            rest.append(t1)
+            i += 1
+            continue
+        lo, hi = t1.low, t2.high
+        if hi <= lo:
+            hi += 86400  # "from 11pm to 6am": the end is the next morning
+        start = opener.start() if opener else t1.start
+        label = "–".join(_HHMM.search(t.normalized).group() for t in (t1, t2))  # type: ignore[union-attr]
+        event = _event_word(text, start, t2.end)
+        spans.append(Value(
+            type="time", text=text[start:t2.end], normalized=f"{label} {'local' if t1.floating else 'UTC'}",
+            key=f"time:{event}:span" if event else "time:span", low=lo, high=hi,
+            unit="clock" if t1.clock else "local" if t1.floating else "s", precise=True, qualifier=SPAN_QUALIFIER,
+            span=(start, t2.end), **base,
+        ))
+        i += 2
+    return rest, spans
+
+
+def _span_ends_agree(a: Value, b: Value) -> bool:
+    """Two spans of hours agree when both ends do (within the minute they are written to)."""
+    alo, ahi, blo, bhi = a.low, a.high, b.low, b.high  # type: ignore[assignment]
+    if a.unit != b.unit:
+        alo, ahi, blo, bhi = alo % 86400, ahi % 86400, blo % 86400, bhi % 86400
+    return abs(alo - blo) < 60 and abs(ahi - bhi) < 60
 
 
 _SCOPE_PERIOD = re.compile(r"(?:this|next|later\s+this|earlier\s+this|the\s+coming|coming)\s+(?:year|decade|century)",
@@ -1451,11 +1637,27 @@ _BARE_WEEKDAY = re.compile(r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Frid
                            r"(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)
 
 
+# "a loss of $312 million, compared with a profit of $455 million a year ago", "up from 3.1% a
+# year earlier": a relative date in a comparison dates the figure compared with, not the event
+# the sentence reports.  Only relative dates: "compared with the 2004 quake, which killed ..."
+# does tell an earlier event.
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from|than)\b"
+                              r"[^.;]{0,60}$", re.IGNORECASE)
+_RELATIVE_DATE = re.compile(r"(?:an?|one|two|three)\s+(?:years?|quarters?|months?)\s+(?:ago|earlier|before)$|"
+                            r"(?:in\s+)?(?:the\s+same\s+\w+\s+)?(?:of\s+)?last\s+year$|the\s+previous\s+year$",
+                            re.IGNORECASE)
+
+
+def _comparison_date(d: TimeExpr, text: str) -> bool:
+    return bool(_RELATIVE_DATE.search(d.text.strip())) and bool(
+        _COMPARED_BEFORE.search(text, max(0, d.start - 80), d.start))
+
+
 def _past_date(d: TimeExpr, text: str, dates: list[TimeExpr], limit: float) -> bool:
     """Whether ``d`` dates the sentence to an event before ``limit`` (see ``_past_event``).
     A bare weekday is not enough: it names a day of the week around publication, and its
     direction (last or next) is a guess ("trains would run on Tuesday")."""
-    if _BARE_WEEKDAY.fullmatch(d.text.strip()):
+    if _BARE_WEEKDAY.fullmatch(d.text.strip()) or _comparison_date(d, text):
         return False
     spans = any(_SPAN_OPEN.search(text, max(0, e.start - 10), e.start) for e in dates)
     return (
@@ -1480,6 +1682,7 @@ def _past_event(dates: list[TimeExpr], published, text: str = "") -> bool:
         d.high is not None and d.high < limit
         and (not _SPAN_START.match(d.text) or _WHEN_AFTER.match(text, d.end))
         and not (spans and _SPAN_PART.search(text, max(0, d.start - 10), d.start))
+        and not _comparison_date(d, text)
         for d in dates
     )
 
@@ -1489,21 +1692,44 @@ _SPAN_PART = re.compile(r"\b(?:from|between|to|and|until|till|through)\s+$", re.
 
 
 _DECADE_AGE = re.compile(
-    r"\b(?P<noun>[a-z]+)\s+in\s+(?:his|her|their)\s+(?:(?:early|mid|late)[\s-]+)?(?P<d>[1-9]0)s\b")
+    r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|late)[\s-]*)?"
+    r"(?:(?P<d>[1-9]0)['’]?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+    re.IGNORECASE)
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                 "eighties": 80, "nineties": 90}
+# The thirds of a decade as speakers use them: "early 40s" 40-43, "mid-40s" 43-46, "late 40s"
+# 46-49 (overlapping by a year: the words are not exact).
+_DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+_DECADE_NOUN = re.compile(r"\b(?P<noun>[a-z]+)\s+$")
+_DECADE_WHO = re.compile(r"\b(?P<noun>[a-z]{3,}),?\s+who\s+(?:is|was)\s+(?:now\s+|still\s+)?$")
+_DECADE_NAME = re.compile(r"(?P<name>[A-Z][\w'’-]{1,40}),?\s+(?:who\s+(?:is|was)\s+(?:now\s+|still\s+)?)?$")
 
 
 def _decade_ages(text: str, taken: list[tuple[int, int]], base: dict) -> list[Value]:
-    """"A man in his 60s": an age of 60-69, keyed like "a 48-year-old man" (``age:man``)."""
+    """"A man in his 60s" (60-69), "X, who is in her late 40s" (46-49): an age interval, keyed
+    like "a 48-year-old man" (``age:man``) or "X, 48," (``age:x``)."""
     out = []
     for m in _DECADE_AGE.finditer(text):
-        span = (text.rfind(" in ", 0, m.start("d")) + 1, m.end())
-        if _overlaps(span, taken) or m.group("noun") in STOPWORDS:
+        span = m.span()
+        if _overlaps(span, taken):
             continue
-        d = float(m.group("d"))
+        noun = _DECADE_NOUN.search(text, max(0, span[0] - 40), span[0])
+        name = _DECADE_NAME.search(text, max(0, span[0] - 60), span[0])
+        if noun and noun.group("noun") not in STOPWORDS and not verb_lemma(noun.group("noun")):
+            key = f"age:{noun_lemma(noun.group('noun'))}"
+        elif name and name.group("name").lower() not in STOPWORDS:
+            key = f"age:{name.group('name').lower()}"
+        elif (who := _DECADE_WHO.search(text, max(0, span[0] - 60), span[0])) and who.group("noun") not in STOPWORDS:
+            key = f"age:{noun_lemma(who.group('noun'))}"  # "The woman, who was in her 70s"
+        else:
+            key = ""  # "he is in his 50s": whose age is not said here; meets only the same figure
+        d = float(m.group("d")) if m.group("d") else float(_DECADE_WORDS[m.group("w").lower()])
+        part = (m.group("part") or "").lower() or None
+        lo, hi = d + _DECADE_PART[part][0], d + _DECADE_PART[part][1]
         out.append(Value(
-            type="quantity", text=text[span[0]:span[1]], normalized=f"{_fmt(d)}–{_fmt(d + 9)} yr",
-            key=f"age:{noun_lemma(m.group('noun'))}", low=d, high=d + 10 - 1e-9, unit="yr", precise=True,
-            qualifier=None, span=span, **base,
+            type="quantity", text=text[span[0]:span[1]], normalized=f"{_fmt(lo)}–{_fmt(hi)} yr",
+            key=key, low=lo, high=hi + 1 - 1e-9, unit="yr", precise=True,
+            qualifier=part, span=span, **base,
         ))
     return out
 
@@ -1586,6 +1812,8 @@ def compatible(a: Value, b: Value) -> bool | None:
     if a.type in ("count", "quantity") or a.type in _TIMELIKE:
         if None in (a.low, a.high, b.low, b.high):
             return None
+        if a.qualifier == b.qualifier == SPAN_QUALIFIER and a.type == b.type == "time":
+            return _span_ends_agree(a, b)
         alo, ahi = _loose(a)
         blo, bhi = _loose(b)
         if "clock" in (a.unit, b.unit) and a.type == b.type == "time" and a.unit != b.unit:

@@ -58,6 +58,20 @@ def check_story(path: Path) -> tuple[list[str], Counter]:
             times = [datetime.fromisoformat(articles[m["article"]]["published"]) for m in mentions if m["article"] in articles]
             if times != sorted(times):
                 errors.append(f"{where}: evolving mentions are not in publication order")
+    # Optional "distinct" traps: values that look alike but are different things (used to fit
+    # the grouping model, benchmarks/grouping.py).
+    for n, item in enumerate(data.get("distinct", [])):
+        where = f"{path.name}: distinct[{n}] ({item.get('about')!r})"
+        counts["distinct"] += 1
+        mentions = item.get("mentions", [])
+        if len({m.get("article") for m in mentions}) < 2:
+            errors.append(f"{where}: needs mentions from at least two articles")
+        for m in mentions:
+            art = articles.get(m.get("article"))
+            if art is None:
+                errors.append(f"{where}: unknown article {m.get('article')!r}")
+            elif m.get("text", "") not in art["text"]:
+                errors.append(f"{where}: {m.get('text')!r} is not in the text of article {m['article']!r}")
     return errors, counts
 
 
@@ -71,9 +85,10 @@ def main(argv: list[str]) -> int:
         errors += errs
         total += counts
         print(f"{path.name:40s} articles={len(json.loads(path.read_text())['articles'])} "
-              f"conflict={counts['conflict']} evolving={counts['evolving']} agreement={counts['agreement']}")
+              f"conflict={counts['conflict']} evolving={counts['evolving']} agreement={counts['agreement']} "
+              f"distinct={counts['distinct']}")
     print(f"TOTAL stories={total['stories']} conflict={total['conflict']} evolving={total['evolving']} "
-          f"agreement={total['agreement']}")
+          f"agreement={total['agreement']} distinct={total['distinct']}")
     for key, need in MINIMUMS.items():
         if total[key] < need:
             errors.append(f"too few {key}: {total[key]} < {need}")

@@ -516,3 +516,24 @@ def test_year_ago_comparison_does_not_make_the_sentence_an_earlier_event():
     # A dated earlier event still keys its figures apart.
     then = keys("A magnitude 6.2 quake struck the region on March 3, 2019.")
     assert then and all(k.endswith(":past") for k in then)
+
+
+# ---------------------------------------------------------------- weekdays a modal puts ahead
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("The governor said schools would reopen on Monday.", "2026-05-18"),
+        ("Schools will reopen on Monday.", "2026-05-18"),
+        ("Talks are due to resume on Friday.", "2026-05-15"),
+        ("The bridge would stay closed until Friday, officials said.", "2026-05-15"),
+        # the modal is in another clause, after the date: the past Monday stays
+        ("The quake struck on Monday and officials will assess the damage.", "2026-05-11"),
+        ("He returned to work on Monday.", "2026-05-11"),
+    ],
+)
+def test_weekday_in_a_future_clause_is_the_coming_one(text, day):
+    # PUB is a Tuesday morning; "on Monday" is the day before unless a modal governs it.
+    dates = of_type(text, "date")
+    assert [v.normalized for v in dates] == [day]

@@ -114,6 +114,13 @@ TIME_RE = re.compile(
 _DATE_HINT = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|yesterday|tonight|"
                         r"morning|afternoon|evening|night|week|month|year|ago", re.IGNORECASE)
 _TIME_HINT = re.compile(r"\d|noon|midday|midnight|morning|afternoon|evening|night", re.IGNORECASE)
+# A modal or a scheduling phrase, then at most four words (the verb and its object), right
+# before a date: the date is in the clause that the modal puts in the future.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|shall|'ll|(?:due|set|scheduled|expected|planned|plans?|going|hopes?|aims?)\s+to)"
+    r"(?:\s+not)?(?:\s+[A-Za-z'’-]+){1,4}\s+(?:on|by|until|till|before|from|next)?\s*$",
+    re.IGNORECASE,
+)
 FUTURE_RE = re.compile(r"\b(?:will|next|upcoming|scheduled|planned|plans?|expected|due|later this|coming)\b",
                        re.IGNORECASE)
 
@@ -267,6 +274,12 @@ def _resolve(kind: str, m: re.Match[str], base: datetime | None, tz: tzinfo, fut
             back = back or 7
         if mod in ("next", "coming") or (future and mod == "this"):
             d = today + timedelta(days=((wd - today.weekday()) % 7) or 7)
+        elif not mod and _MODAL_BEFORE.search(m.string[max(0, m.start() - 60) : m.start()]):
+            # "schools would reopen on Monday", "talks are due to resume on Friday": a weekday
+            # in a clause that a modal or a "due to" puts in the future is the coming one (the
+            # same day when it is today).  Only the clause before the date counts: "struck on
+            # Monday, and officials will assess the damage" keeps the past Monday.
+            d = today + timedelta(days=(wd - today.weekday()) % 7)
         else:
             d = today - timedelta(days=back)
         return _day_expr("date", m, d, tz, qualifier=mod if mod not in ("this",) else None)

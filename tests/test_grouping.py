@@ -89,3 +89,11 @@ def test_a_wrong_model_file_is_a_clear_error(tmp_path):
     b = [val("b", "shed 1,400 positions", 1400, key="position:shed")]
     with pytest.raises(ValueError, match="expects 3 features"):
         join_by_model([a, b], view_of(*a, *b), models=wrong)
+
+
+def test_an_unknown_join_mode_is_a_clear_error():
+    from newsfuse.claims import build_claims
+    from newsfuse.model import Story
+
+    with pytest.raises(ValueError, match="joins must be one of"):
+        build_claims(Story("s", "s", ()), [], {}, [], [], [], joins="rule")

@@ -51,6 +51,7 @@ SPECIFIC_TYPES = COMPARABLE_TYPES | {"person", "organization"}
 # joins plainly different figures in short stories ("52% turnout" / "48% of seats"), which the
 # behaviour tests of tests/test_claims.py catch (docs/benchmarks.md, "Fourth round").
 JOINS = "rules"
+JOIN_MODES = ("rules", "model", "both", "none")
 
 
 def _group_map(articles: Sequence[Article], groups: Sequence[SourceGroup]) -> dict[str, str]:
@@ -96,6 +97,8 @@ def build_claims(
     receives the buckets the story-wide joins start from (both used when fitting them).
     Contradiction is decided on typed values only.
     """
+    if joins not in JOIN_MODES:
+        raise ValueError(f"joins must be one of {', '.join(JOIN_MODES)}, not {joins!r}")
     member = {a.id for a in articles} | set(story.articles)
     group_of = _group_map(articles, groups)
     published: dict[str, datetime | None] = {a.id: a.published for a in articles}

@@ -207,9 +207,11 @@ def _names(bucket: Sequence[Value], text_of) -> set[str]:
     return out
 
 
-# Capitalised words that are no names: claimants' titles and words of saying open many clauses.
+# Capitalised words that are no names: the context window drops punctuation, so a sentence
+# that starts inside it ("… said. The …", "… officials said. About …") shows its first word
+# capitalised; "N" is the masked figure.
 _NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "of", "and", "but", "he", "she", "it", "they", "we",
-                        "about", "more", "some", "nearly", "almost", "around", "at", "by", "for", "n"})
+                        "about", "more", "some", "nearly", "almost", "around", "by", "for", "n"})
 
 
 def _hours_apart(a: Sequence[Value], b: Sequence[Value], published: Mapping[str, datetime | None]) -> float:

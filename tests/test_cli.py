@@ -116,3 +116,21 @@ def test_graph_outputs(tmp_path):
     ET.parse(graphmls[0])  # well-formed
     bad = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "--graph", "png", "--model", "none"])
     assert bad.exit_code == 2
+
+
+def test_grouping_option_is_recorded_and_checked(tmp_path):
+    import json
+
+    inputs = tmp_path / "in"
+    write_inputs(inputs)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["run", str(inputs), "--out", str(out), "--db", str(tmp_path / "n.db"), "--model", "none",
+              "--grouping", "both"],
+    )
+    assert result.exit_code in (0, 3), result.output
+    settings = json.loads((out / "result.json").read_text(encoding="utf-8"))["settings"]
+    assert settings["grouping"] == "both"
+    bad = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "--grouping", "magic", "--model", "none"])
+    assert bad.exit_code == 2
+    assert "--grouping" in bad.output

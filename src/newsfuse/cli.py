@@ -91,6 +91,13 @@ def run(
     window_days: float = typer.Option(7.0, "--window-days", help="Articles further apart in time than this never share a story."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Inputs larger than this are refused."),
     timeout: float = typer.Option(15.0, "--timeout", help="Seconds to wait for each URL."),
+    grouping: str = typer.Option(
+        "rules",
+        "--grouping",
+        help="How one figure told with different words across articles is recognised: 'rules' (default), "
+        "'both' (the rules, then a fitted model: finds more agreements, but may join different figures "
+        "in short stories), or 'model' (the fitted model alone). See docs/benchmarks.md.",
+    ),
     graph: list[str] = typer.Option(
         [], "--graph", help="Also write each story's provenance graph: 'dot' and/or 'graphml' (repeatable)."
     ),
@@ -107,11 +114,15 @@ def run(
     if unknown:
         err.print(f"[red]error:[/red] --graph takes 'dot' or 'graphml', not {', '.join(unknown)}")
         raise typer.Exit(2)
+    if grouping not in ("rules", "both", "model"):
+        err.print(f"[red]error:[/red] --grouping takes 'rules', 'both' or 'model', not {grouping!r}")
+        raise typer.Exit(2)
     settings = Settings(
         model=None if model.lower() == "none" else model,
         window_days=window_days,
         max_bytes=max_bytes,
         timeout=timeout,
+        grouping=grouping,
     )
     try:
         store = Store(db)

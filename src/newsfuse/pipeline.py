@@ -39,6 +39,7 @@ class Settings:
     window_days: float = 7.0  # stories only join articles published this close together
     max_bytes: int = 20_000_000  # larger inputs are refused (named in errors[])
     timeout: float = 15.0  # seconds per URL fetch
+    grouping: str = "rules"  # how figures keyed apart are joined (claims.JOIN_MODES)
 
     def as_pairs(self) -> tuple[tuple[str, str], ...]:
         pairs = {k: ("none" if v is None else str(v)) for k, v in asdict(self).items()}
@@ -118,7 +119,8 @@ def analyse(
         try:
             links, groups = reuse.link_story(members, member_sentences, embedder=embedder)
             claims = claims_stage.build_claims(
-                story, members, member_sentences, member_values, links, groups, embedder=embedder
+                story, members, member_sentences, member_values, links, groups, embedder=embedder,
+                joins=settings.grouping,
             )
             unconfirmed = claims_stage.unconfirmed_counts(claims, members, groups)
             story_brief = brief_stage.write_brief(story, members, member_sentences, claims, groups)

@@ -28,7 +28,6 @@ Usage: python benchmarks/grouping.py [--no-embed] [--fit [--out FILE]] [--folds 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from pathlib import Path
@@ -38,7 +37,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from claims import STATUS, covers, load_story  # noqa: E402
+from claims import STATUS, _contains, covers, load_story  # noqa: E402
 
 from newsfuse import grouping  # noqa: E402
 from newsfuse.claims import build_claims  # noqa: E402
@@ -52,11 +51,6 @@ DEV_SETS = ("claims", "claims-heldout", "claims-fit")
 MODEL_PATH = HERE.parent / "src" / "newsfuse" / "data" / grouping.MODEL_RESOURCE
 # The networks: one hidden layer, bagged; small because the pairs are a few thousand.
 HIDDEN, ALPHA, BAG = 16, 1e-2, 5
-
-
-def _contains(a: str, b: str) -> bool:
-    a, b = a.casefold().strip(), b.casefold().strip()
-    return bool(b) and re.search(r"(?<!\w)" + re.escape(b) + r"(?!\w)", a) is not None
 
 
 def _hits(v, mention) -> bool:

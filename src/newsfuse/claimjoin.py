@@ -320,10 +320,16 @@ def _merge_pairs(buckets, cand, arts, scored) -> list[list[Value]]:
             continue
         uf.union(ri, rj)
         group_arts[uf.find(i)] = group_arts[ri] | group_arts[rj]
+    return regroup(buckets, uf, arts)
+
+
+def regroup(buckets: list[list[Value]], uf: UnionFind, joined) -> list[list[Value]]:
+    """The buckets with those of one union-find root (among ``joined`` indices) merged into the
+    first of them; the order of first appearance is kept."""
     merged: dict[int, list[Value]] = {}
     out: list[list[Value]] = []
     for i, b in enumerate(buckets):
-        if i in arts:
+        if i in joined:
             root = uf.find(i)
             if root in merged:
                 merged[root].extend(b)

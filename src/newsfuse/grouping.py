@@ -42,7 +42,7 @@ from importlib import resources
 
 import numpy as np
 
-from .claimjoin import _DATE_REACH, _WHEN_WORDS, _names_other, _size, grain, key_head
+from .claimjoin import _DATE_REACH, _WHEN_WORDS, UnionFind, _names_other, _size, grain, key_head, regroup
 from .crosscheck import agrees, contradicts
 from .figures import content_lemmas, context, is_forecast, similarities
 from .model import Value
@@ -406,44 +406,24 @@ def join_by_model(
     p_of = {pair: float(p) for pair, p in zip(pairs, prob)}
     arts = {i: {v.article_id for v in buckets[i]} for p in pairs for i in p}
     members = {i: [i] for i in arts}
-    parent = {i: i for i in arts}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    uf = UnionFind()
 
     def linkage(ri: int, rj: int) -> float:
         # Average linkage over every pair of buckets the join would bring together; a pair that
         # is no candidate (another family, too far apart) counts as 0.  One likely pair must not
         # pull a third bucket into a group whose other members it does not fit.
-        total = 0.0
-        for a in members[ri]:
-            for b in members[rj]:
-                total += p_of.get((min(a, b), max(a, b)), 0.0)
+        total = sum(p_of.get((min(a, b), max(a, b)), 0.0) for a in members[ri] for b in members[rj])
         return total / (len(members[ri]) * len(members[rj]))
 
-    order = sorted(range(len(pairs)), key=lambda k: (-prob[k], pairs[k]))
-    for k in order:
+    for k in sorted(range(len(pairs)), key=lambda k: (-prob[k], pairs[k])):
         if prob[k] < threshold:
             break
-        ri, rj = root(pairs[k][0]), root(pairs[k][1])
+        ri, rj = uf.find(pairs[k][0]), uf.find(pairs[k][1])
         if ri == rj or arts[ri] & arts[rj] or linkage(ri, rj) < threshold:
             continue
-        lo, hi = min(ri, rj), max(ri, rj)
-        parent[hi] = lo
-        arts[lo] = arts[lo] | arts[hi]
-        members[lo] = members[lo] + members[hi]
-    merged: dict[int, list[Value]] = {}
-    out: list[list[Value]] = []
-    for i, b in enumerate(buckets):
-        if i in parent:
-            r = root(i)
-            if r in merged:
-                merged[r].extend(b)
-                continue
-            merged[r] = b
-        out.append(b)
-    return out
+        uf.union(ri, rj)
+        root = uf.find(ri)
+        arts[root] = arts[ri] | arts[rj]
+        members[root] = members[ri] + members[rj]
+    return regroup(buckets, uf, arts)
 

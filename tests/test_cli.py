@@ -126,11 +126,11 @@ def test_grouping_option_is_recorded_and_checked(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(
         app, ["run", str(inputs), "--out", str(out), "--db", str(tmp_path / "n.db"), "--model", "none",
-              "--grouping", "both"],
+              "--grouping", "rules"],
     )
     assert result.exit_code in (0, 3), result.output
     settings = json.loads((out / "result.json").read_text(encoding="utf-8"))["settings"]
-    assert settings["grouping"] == "both"
+    assert settings["grouping"] == "rules"
     bad = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "--grouping", "magic", "--model", "none"])
     assert bad.exit_code == 2
     assert "--grouping" in bad.output

@@ -97,3 +97,28 @@ def test_an_unknown_join_mode_is_a_clear_error():
 
     with pytest.raises(ValueError, match="joins must be one of"):
         build_claims(Story("s", "s", ()), [], {}, [], [], [], joins="rule")
+
+
+def test_meaning_the_rules_hold_stays_a_rule_of_the_candidates():
+    day = 86400.0
+    monday = [val("a", "on Monday", 5 * day, 6 * day - 1, type="date", key="date:open")]
+    friday = [val("b", "on Friday", 9 * day, 10 * day - 1, type="date", key="date:sell")]
+    evacuated = [val("a", "evacuate 5 people", 5, key="person:evacuate", idx=1)]
+    rescued = [val("b", "rescue 9 people", 9, key="person:rescue", idx=1)]
+    two = [val("c", "two victims", 2, key="victim")]
+    three = [val("d", "three men", 3, key="man")]
+    buckets = [monday, friday, evacuated, rescued, two, three]
+    assert candidate_pairs(buckets, view_of(*[v for b in buckets for v in b])) == []
+
+
+def test_no_join_without_evidence_of_one_predicate():
+    a = [val("a", "52%", 52, type="quantity", unit="%", key="percent:turnout")]
+    b = [val("b", "48 percent", 48, type="quantity", unit="%", key="percent:seat")]
+    view = StoryView(
+        text_of={("a", 0): "Turnout reached 52% in the capital.", ("b", 0): "The ruling party won 48 percent of seats."},
+        peak={}, scoped={}, aligned={},
+    )
+    models = {"lexical": constant_model(0.99, len(grouping.LEXICAL_FEATURES))}
+    assert len(join_by_model([list(a), list(b)], view, models=models)) == 2
+    aligned = StoryView(text_of=view.text_of, peak={}, scoped={}, aligned={("a", 0): 1, ("b", 0): 1})
+    assert len(join_by_model([list(a), list(b)], aligned, models=models)) == 1

@@ -64,6 +64,7 @@ _NOT_SUBJECT = frozenset(
 _CLAUSE_WORDS = frozenset({"would", "could", "will", "should", "can", "may", "might", "must", "to", "ran",
                            "went", "did", "does", "not", "never", "his", "her", "their", "its", "my", "our",
                            "your", "this", "these", "those", "he", "she", "they", "we", "i", "you", "it"})
+_AUXILIARIES = frozenset({"had", "has", "have", "having", "also", "later", "earlier", "previously", "again"})
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are", "widely", "not"})
 
 # A cited source names someone: a capitalised name, or a word for people, bodies or documents.
@@ -198,6 +199,8 @@ def _clean_subject(subj: str) -> str | None:
         return None
     if all(w.lower() in _NOT_SUBJECT for w in words):
         return None
+    if all(w.lower() in _AUXILIARIES for w in words):
+        return None  # "..., trade unions, had said": the auxiliary of a subject left of the comma
     return " ".join(words)
 
 

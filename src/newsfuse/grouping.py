@@ -8,23 +8,24 @@ transfer poorly to stories nobody had read (docs/benchmarks.md, "Held-out sets")
 decision is a small model fitted on labelled pairs of buckets (``benchmarks/grouping.py
 --fit``): the team-written stories say which values state one figure (conflicts, evolving
 figures, agreements) and which look alike but are different things (the "distinct" traps).
-The claims stage runs it on request (``build_claims(joins="both")``: the rules, then this
-model on what they leave apart; ``"model"``: this model alone).  It is not the default: it
-gains a little recall on held-out stories but joins plainly different figures in short stories,
-where every pair is the other's only candidate (see ``claims.JOINS``).
+The claims stage runs it after the hand rules, on what they leave apart (``claims.JOINS``,
+``build_claims(joins=...)``, ``newsfuse run --grouping``).
 
 What stays a rule is what follows from the meaning of a claim, not from the data: the two
-buckets are of one family (counts, one unit, or dates of one grain) and of one event; no
-article states both (an article that gives two figures tells them apart); both are peaks or
-neither; both are bounded to the same place; and the figures are near enough to be one figure
-misreported (within the vague tolerance, factor 2; dates within about one unit of the next
-coarser grain).  The model weighs the rest: how alike the two contexts are (sentence
-embeddings of the masked contexts when an embedder is given, shared content words always),
-whether the reuse stage aligned their sentences, whether the counted nouns are the same or
-alike, the claimants, how small and how far apart the figures are, and whether each bucket is
-the other's best match.  Pairs join best first, a join never brings two buckets of one
-article together, and two groups join only when their buckets fit on average (average
-linkage), so that one likely pair cannot pull in a bucket the rest of its group does not fit.
+buckets are counts or quantities of one unit, of one event; no article states both (an article
+that gives two figures tells them apart); both are peaks or neither; both are bounded to the
+same place; the figures are near enough to be one figure misreported (within the vague
+tolerance, factor 2); and the further limits of ``candidate_pairs`` (no dates, no one noun
+under two verbs, no whole and its part, no small counts that disagree, no two named claimants'
+figures), which a first version left to the model and which it got wrong in short stories.  A
+pair also needs some evidence of one predicate (``_evidence``).  The model weighs the rest: how
+alike the two contexts are (sentence embeddings of the masked contexts when an embedder is
+given, shared content words always), whether the reuse stage aligned their sentences, whether
+the counted nouns are alike, the claimants, how small and how far apart the figures are, and
+whether each bucket is the other's best match.  Pairs join best first, a join never brings two
+buckets of one article together, and two groups join only when their buckets fit on average
+(average linkage), so that one likely pair cannot pull in a bucket the rest of its group does
+not fit.
 
 The parameters ship as package data (``data/grouping.npz``, read with numpy); scikit-learn is
 only used to fit them.  Two variants are fitted: with the embedding features and without.
@@ -42,7 +43,7 @@ from importlib import resources
 
 import numpy as np
 
-from .claimjoin import _DATE_REACH, _WHEN_WORDS, UnionFind, _names_other, _size, grain, key_head, regroup
+from .claimjoin import _DATE_REACH, _SAME_PREDICATE, _SMALL, _WHEN_WORDS, UnionFind, _names_other, _size, grain, key_head, regroup
 from .crosscheck import agrees, contradicts
 from .figures import content_lemmas, context, is_forecast, similarities
 from .model import Value
@@ -161,16 +162,42 @@ class StoryView:
 
 
 def candidate_pairs(buckets: Sequence[Sequence[Value]], view: StoryView) -> list[tuple[int, int]]:
-    """Pairs of buckets that may state one figure (the rules above); the model decides which do."""
+    """Pairs of buckets that may state one figure; the model decides which do.
+
+    Besides the rules of the module docstring, what the hand rules hold as meaning rather than
+    evidence stays a rule here too: dates are not candidates (a story dates many events in like
+    words; agreeing dates of one event are joined by ``claimjoin.join_one_day`` and aligned
+    sentences, and a date joined by a guess would set two events against each other); counts of
+    one noun under two verbs are not either (a generic noun keeps its verbs apart: "5 people
+    evacuated" / "9 people rescued"); nor a count whose context names the other's noun (a whole
+    and its part: "66 (passengers and crew)" / "42 passengers"), small counts (below ten) that
+    disagree (a story's small counts are many and close), or figures that named claimants each
+    give as their own (the utility's and the regulator's).
+    """
     fam = {}
     for i, b in enumerate(buckets):
         f = family(b) if b else None
-        if f is not None and _self_consistent(b) and any(v.precise for v in b):
+        if f is not None and f[0] != "when" and _self_consistent(b) and any(v.precise for v in b):
             fam[i] = f
     arts = {i: {v.article_id for v in buckets[i]} for i in fam}
     phase = {i: view.peak.get(id(buckets[i][0]), "") for i in fam}
     scope = {i: {view.scoped.get(id(v), "") for v in buckets[i]} for i in fam}
+    heads = {i: key_head(buckets[i][0].key or "") for i in fam}
+    claimants = {i: _claimants(buckets[i]) for i in fam}
     idx = sorted(fam)
+
+    def allowed(i: int, j: int) -> bool:
+        bi, bj = buckets[i], buckets[j]
+        if fam[i][0] == "count":
+            if heads[i] == heads[j]:
+                return False
+            if _names_other(bi, view.text_of, heads[j]) or _names_other(bj, view.text_of, heads[i]):
+                return False
+            small = all((_size(v) or 0) < _SMALL for v in (*bi, *bj))
+            if small and not all(agrees(x, y) for x in bi for y in bj):
+                return False
+        return not (claimants[i] and claimants[j] and not claimants[i] & claimants[j])
+
     return [
         (i, j)
         for n, i in enumerate(idx)
@@ -180,6 +207,7 @@ def candidate_pairs(buckets: Sequence[Sequence[Value]], view: StoryView) -> list
         and phase[i] == phase[j]
         and scope[i] & scope[j]
         and _near(buckets[i], buckets[j], fam[i])
+        and allowed(i, j)
     ]
 
 
@@ -389,6 +417,20 @@ def _predict(model: BaggedMLP, feats: np.ndarray) -> np.ndarray:
     return model.predict(feats)
 
 
+def _evidence(feats: np.ndarray, embedded: bool) -> np.ndarray:
+    """1 for pairs with some evidence of one predicate, else 0: their sentences were aligned,
+    their contexts share a content word beyond the figures' own words, or (with an embedder)
+    the contexts are paraphrases by the hand rules' bar (``claimjoin._SAME_PREDICATE``).  The
+    model weighs evidence; where there is none ("turnout reached 52%" / "won 48 percent of
+    seats"), what it would weigh is only that the two figures are alike, which many of a
+    story's figures are."""
+    names = EMBED_FEATURES if embedded else LEXICAL_FEATURES
+    has = (feats[:, names.index("aligned")] > 0) | (feats[:, names.index("shared_words")] > 0)
+    if embedded:
+        has |= feats[:, names.index("cos_best")] >= _SAME_PREDICATE
+    return has.astype(np.float64)
+
+
 def join_by_model(
     buckets: list[list[Value]],
     view: StoryView,
@@ -402,7 +444,8 @@ def join_by_model(
     if not pairs:
         return buckets
     model = (models or load_models())["embed" if embedder is not None else "lexical"]
-    prob = _predict(model, pair_features(buckets, pairs, view, embedder))
+    feats = pair_features(buckets, pairs, view, embedder)
+    prob = _predict(model, feats) * _evidence(feats, embedder is not None)
     p_of = {pair: float(p) for pair, p in zip(pairs, prob)}
     arts = {i: {v.article_id for v in buckets[i]} for p in pairs for i in p}
     members = {i: [i] for i in arts}

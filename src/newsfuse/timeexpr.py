@@ -83,12 +83,19 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?:(?P<mod>early|late)\s+)?(?P<rel>yesterday|today|tomorrow|tonight|last night|"
                        r"this morning|this afternoon|this evening)\b", re.IGNORECASE)),
+    # "by the end of the decade", "by the end of this year": a deadline named by the period it
+    # closes; news writes "by the end of the decade" for the year ending in 0 that follows
+    # ("by 2030" written in the 2020s), so the decade resolves to that year.
+    ("endof", re.compile(r"\b(?P<prep>by|until|till|before)\s+the\s+end\s+of\s+(?:the|this)\s+"
+                         r"(?P<unit>decade|year)\b", re.IGNORECASE)),
     ("unit", re.compile(r"\b(?P<dir>last|this|next|past|earlier this|later this|coming)\s+"
                         r"(?P<unit>week|weekend|month|year)\b", re.IGNORECASE)),
     ("wd", re.compile(rf"\b(?:(?P<mod>last|next|this|coming|early|late)\s+)?{_WD}(?:'s|’s)?{_PART}")),
-    ("mon", re.compile(rf"\b(?P<prep>in|since|until|till|by|from|during|through|before|after|of|"
-                       rf"early|late|mid|last|next|this|coming)[\s-]+(?:(?P<mod2>early|late|mid)[\s-]+)?{_MON}")),
-    ("year", re.compile(rf"\b(?P<prep>in|since|until|by|from|during|through|before|after|early|late|mid|of)"
+    # The preposition may open the sentence ("In March, ...", "Since 2019, ..."): it is matched
+    # in either case; the month name keeps its capital ("may" is a verb).
+    ("mon", re.compile(rf"\b(?P<prep>(?i:in|since|until|till|by|from|during|through|before|after|of|"
+                       rf"early|late|mid|last|next|this|coming))[\s-]+(?:(?P<mod2>early|late|mid)[\s-]+)?{_MON}")),
+    ("year", re.compile(rf"\b(?P<prep>(?i:in|since|until|by|from|during|through|before|after|early|late|mid|of))"
                         rf"[\s-]+{_YEAR}(?!\d|,\d|\s*(?:%|percent))")),
 ]
 
@@ -112,7 +119,7 @@ TIME_RE = re.compile(
 # Every date pattern needs one of these; most sentences have none, and one search is cheaper
 # than ten.
 _DATE_HINT = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day\b|yesterday|tonight|"
-                        r"morning|afternoon|evening|night|week|month|year|ago", re.IGNORECASE)
+                        r"morning|afternoon|evening|night|week|month|year|decade|ago", re.IGNORECASE)
 _TIME_HINT = re.compile(r"\d|noon|midday|midnight|morning|afternoon|evening|night", re.IGNORECASE)
 # A modal or a scheduling phrase, then at most four words (the verb and its object), right
 # before a date: the date is in the clause that the modal puts in the future.
@@ -223,6 +230,11 @@ def _resolve(kind: str, m: re.Match[str], base: datetime | None, tz: tzinfo, fut
         return _month_expr(m, y, MONTHS[g["mon"].lower()], tz, mod)
     if kind == "my":
         return _month_expr(m, int(g["year"]), MONTHS[g["mon"].lower()], tz, mod)
+    if kind == "endof":
+        if today is None:
+            return _unresolved(m, g["prep"].lower())
+        y = today.year if g["unit"].lower() == "year" else (today.year // 10 + 1) * 10
+        return _year_expr(m, y, tz, g["prep"].lower())
     if kind == "ago":
         if today is None:
             return _unresolved(m)

@@ -276,6 +276,17 @@ SHORT_AFTER_SYMBOL_RE = re.compile(r"(?P<short>bn|mn|tn|m|b|k)\b")
 SHORT_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 
 
+# Letters glued to a figure that news in Nigeria and South Africa prints for its currency:
+# "N120 million", "N500,000" (naira, for want of "₦" on keyboards), "R2.5bn" (rand).  A bare
+# capital before digits is also a road, a mask or a model ("N95", "R18"), so only a figure
+# that reads as money counts: a scale word after it or thousands separators in it.
+GLUED_CURRENCY = {"N": "NGN", "R": "ZAR"}
+GLUED_CURRENCY_RE = re.compile(
+    r"(?<![\w.$€£-])(?P<cur>[NR])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w-])"
+    r"|\d+(?:\.\d+)?(?:\s?(?:million|billion|trillion)\b|(?:bn|tn|m|b|k)\b)(?!-))"
+)
+
+
 def currency_before(text: str, pos: int) -> tuple[str, int] | None:
     """(ISO code, start) of a currency symbol written right before offset ``pos``."""
     m = CURRENCY_BEFORE_RE.search(text[max(0, pos - 5):pos])

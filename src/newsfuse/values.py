@@ -166,6 +166,8 @@ from .valueforms import (
 from .timeexpr import ANYWHERE, TimeExpr, find_dates, find_times
 from .units import (
     CURRENCY_WORDS,
+    GLUED_CURRENCY,
+    GLUED_CURRENCY_RE,
     SHORT_AFTER_SYMBOL_RE,
     SHORT_SCALE,
     currency_after,
@@ -280,9 +282,14 @@ _FROM_ANCHOR = re.compile(
 _NEGATIVE = re.compile(r"(?:(?<![\w%°)-])[-−]|\b(?:minus|negative)\s+)$", re.IGNORECASE)
 _MAG_SHORT = re.compile(r"\bM\s?(?P<m>\d(?:\.\d{1,2})?)\b")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# "cut rates by a cumulative 400 basis points", "by a further 0.5%": still a change.
+_BY_A_BEFORE = re.compile(r"\bby\s+an?\s+(?:[a-z]+\s+)?$")
 _MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "to"})
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\s+(?![\d,.]+\b|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b)", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\s+(?![\w.-]+['’]s\s+(?:[\d,.]+\b|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b))(?![\d,.]+\b|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b)", re.IGNORECASE)
+# "22 of the assembly's 51 seats": an owner between "of the" and the total.
+_OWNER_THEN_TOTAL = re.compile(r"['’]s\s+(?=[\d,.]*\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b)",
+                               re.IGNORECASE)
 # "the number of survivors of Sunday's crash rose to 22": the counted noun, then (in the same
 # clause-free stretch) a verb of level that puts the bare figure after it.
 _NUMBER_OF = re.compile(
@@ -317,6 +324,12 @@ def _head_noun(text: str, pos: int) -> tuple[str, int] | None:
             if words[0].group().lower() == "them":
                 return None
             words = words[1:]
+            owner = _OWNER_THEN_TOTAL.match(text, words[0].end() - 2) if words else None
+            if owner:
+                # "11 of the council's 15 seats": the figure counts what the total after the
+                # owner counts.
+                total = NUMBER_RE.match(text, owner.end())
+                return _head_noun(text, total.end()) if total else None
     if words and words[0].group()[:1].isupper():
         # "410,000 Kestrel and Kestrel Plus SUVs", "3,000 Tesla cars": names modifying the noun.
         for m in words[1:]:
@@ -410,7 +423,9 @@ _STOREYS = re.compile(r"(?:-(?:storey|story|storied|storeyed|floor)|\s(?:storey|
 _CARRYING = re.compile(r"\b(?:carrying|carried|carries|carry)\s+$", re.IGNORECASE)
 _ABOARD = re.compile(r"\s+(?:were\s+|was\s+)?(?:on\s+board|aboard)\b", re.IGNORECASE)
 _PARTICIPLE_AFTER = re.compile(
-    r"\s+(?:have|has|had|were|was|are|is)\s+(?:(?:been|now|also|reportedly|later|since|subsequently|then)\s+){0,2}(?P<v>[a-z]+(?:ed|en|wn))\b")
+    r"\s+(?:have|has|had|were|was|are|is)\s+(?:(?:been|now|also|reportedly|later|since|subsequently|then)\s+){0,2}"
+    # "61 are now free": the state the freed are in, the same fact as "61 have been freed".
+    r"(?P<v>[a-z]+(?:ed|en|wn)|free)\b")
 
 
 _IN_HOSPITAL = re.compile(
@@ -442,7 +457,7 @@ def _elided_count(text: str, start: int, end: int) -> tuple[str, str] | None:
     pm = _PARTICIPLE_AFTER.match(text, end)
     if not pm:
         return None
-    verb = verb_lemma(pm.group("v"))
+    verb = "free" if pm.group("v") == "free" else verb_lemma(pm.group("v"))
     if not verb or verb in _NOT_EVENTS:
         return None
     noun = None
@@ -461,6 +476,70 @@ _AUX = frozenset({"were", "was", "had", "have", "has", "been", "being", "are", "
 
 
 _APPOS_NAME = re.compile(r"([A-Z][\w'’-]{1,40}),\s+(?:(?:an?|the)\s+)?$")
+
+
+# "bringing the number freed to 61", "the number killed has risen to 40": the counted are
+# named by what happened to them, not by a noun.
+_NUMBER_DONE = re.compile(
+    r"\bnumber\s+(?:of\s+(?:people|those)\s+)?(?P<v>[a-z]+(?:ed|en|wn))\b(?:[^.;:]{0,40}?\s)?(?:to|at)\s+$")
+# "Arrests rose to 11", "casualties have climbed to 40": a plural subject, then a verb of
+# change that puts the bare figure after it.
+_SUBJECT_ROSE_TO = re.compile(
+    r"(?:^|\b)(?P<n>[A-Za-z][a-z]{2,})\s+(?:(?:has|have|had)\s+)?(?:(?:later|since|now|then|also|further)\s+)?"
+    r"(?:rose|risen|climbed|jumped|fell|dropped|increased|decreased|grew|grown|reached|swelled|swollen)\s+"
+    r"(?:to\s+)?$")
+
+
+_FIGURE_ROSE_TO = re.compile(
+    r"\b(?:the|that|this)\s+(?:number|figure|total|tally|count)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:(?:later|since|now|then|also|further|subsequently)\s+)?"
+    r"(?:rose|risen|climbed|jumped|fell|dropped|increased|decreased|grew|grown|reached|swelled)\s+(?:to\s+)?$")
+_MORE_AFTER = re.compile(r"\s+(?:more|other|additional|further|extra)\b", re.IGNORECASE)
+
+
+def _noun_before(text: str, start: int, before_text: str) -> str | None:
+    """The key of a bare figure whose counted noun stands before it, as the subject of a verb
+    of change ("arrests rose to 11") or as "the number <participle>" ("the number freed to 61")."""
+    done = _NUMBER_DONE.search(before_text)
+    if done:
+        verb = verb_lemma(done.group("v"))
+        if not verb or verb in _NOT_EVENTS:
+            return None
+        casualty = _casualty(done.group("v") + " ", 0, None, done.group("v"))
+        if casualty:
+            return casualty
+        # The counted noun is the one an earlier figure of the sentence named ("three more
+        # pupils were found, bringing the number freed to 61").
+        noun = None
+        for prev in NUMBER_RE.finditer(text, max(0, start - 200), start - len(before_text) + done.start()):
+            more = _MORE_AFTER.match(text, prev.end())  # "three more pupils"
+            hn = _head_noun(text, more.end() if more else prev.end())
+            if hn:
+                noun = hn[0]
+        return f"{noun}:{verb}" if noun else verb
+    figure = _FIGURE_ROSE_TO.search(before_text)
+    if figure:
+        # "three people were hurt and the number later rose to five": the figure updates the
+        # count an earlier figure of the sentence gave, and takes its key.
+        key = None
+        for prev in NUMBER_RE.finditer(text, max(0, start - 200), start - len(before_text) + figure.start()):
+            hn = _head_noun(text, prev.end())
+            if hn:
+                verb = _count_verb(text, prev.start(), hn[1])
+                key = _casualty(text, prev.start(), hn[1], hn[0]) or (f"{hn[0]}:{verb}" if verb else hn[0])
+        return key
+    subj = _SUBJECT_ROSE_TO.search(before_text)
+    if subj:
+        word = subj.group("n")
+        at = start - len(before_text) + subj.start("n")
+        if word[0].isupper() and text[:at].strip(" \"'“‘("):
+            return None  # a name in running text ("Apple rose to 180"), not a counted noun
+        lw = word.lower()
+        lemma = noun_lemma(lw)
+        if lw in STOPWORDS or verb_lemma(lw) or (lemma == lw and lw not in _PLURAL_AS_IS):
+            return None  # only a plural noun counts ("shares rose to", not "inflation rose to 3")
+        return _casualty(lw + " ", 0, None, lemma) or lemma
+    return None
 
 
 def _amount_noun(word: str) -> str:
@@ -549,7 +628,7 @@ def _context_word(text: str, start: int, end: int, *, nouns_only: bool = False) 
             return _CHANGE_NOUNS[w.lower()]  # "a 25bp cut", "a 6% raise"
         # Lower case only: "in March" is a date, not what is measured.
         if w.islower() and w not in STOPWORDS and w not in _CHANGE_VERBS and not w.endswith("ly") \
-                and not verb_lemma(w):
+                and not verb_lemma(w) and w not in _TIME_DEICTICS:
             hn = _head_noun(text, pos)
             if hn and hn[0] not in ("last", "next", "this"):
                 # "a 4.5% wage increase" and "a 6% raise" state one kind of change.
@@ -564,11 +643,14 @@ def _context_word(text: str, start: int, end: int, *, nouns_only: bool = False) 
             unit_spans.append((prev.end(), u.end))
     words = [_POSSESSIVE.sub("", m.group().lower()) for m in _words_before(text, start, 8)
              if not _overlaps(m.span(), unit_spans)
-             and (m.group().islower() or not text[:m.start()].strip(" \"'“‘("))]
+             and (m.group().islower() or not text[:m.start()].strip(" \"'“‘(")
+                  and not _NAME_GOES_ON.match(text, m.end()))]
     words = _own_conjunct(words)
     nouns = [w for w in words if w not in STOPWORDS and w not in _CHANGE_VERBS and not w.endswith("ly")
              and not verb_lemma(w) and not NUMBER_RE.fullmatch(w) and w not in _NOT_MEASURED
              and w not in _NOT_COUNTED and w not in _VALUE_LINKS and w not in _FRACTION_WORDS
+             and not _adjective_only(w)
+
              and unit_at(" " + w, 0) is None]
     if nouns_only:
         # A bare verb after a modal or "to" ("gusts could reach 160 km/h") is no noun.
@@ -599,6 +681,22 @@ def _context_word(text: str, start: int, end: int, *, nouns_only: bool = False) 
         if w not in STOPWORDS and w not in _CHANGE_VERBS and verb_lemma(w):
             return verb_lemma(w)
     return None
+
+
+# "rose 4% last year", "to 3% next month": a time phrase after the figure, never what it measures.
+_TIME_DEICTICS = frozenset({"last", "next", "this", "every", "each", "per"})
+
+
+# A capitalised word followed by another: the first word of a sentence that is a name or a
+# title ("Prime Minister X's party slumped to 20.6%"), not a lower-case noun written at the start.
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+
+
+def _adjective_only(word: str) -> bool:
+    """"a cumulative 400 basis points", "an additional 2%": a word English uses only as an
+    adjective describes the figure, it is not the thing measured."""
+    lemmas = getAllLemmas(word)
+    return "ADJ" in lemmas and "NOUN" not in lemmas
 
 
 # Nouns of change after a figure ("a 6% raise", "a 25bp cut"): the direction of the change is
@@ -667,7 +765,8 @@ def _event_word(text: str, start: int, end: int) -> str | None:
     after = _words_after(text, end, 2)
     if after and text[end:after[0].start()].strip() in ("", "'s", "’s"):
         w = after[0].group().lower().strip("'’")
-        if w not in STOPWORDS and not verb_lemma(w) and not w.endswith("ly") and w.isalpha():
+        if w not in STOPWORDS and not verb_lemma(w) and not w.endswith("ly") and w.isalpha() \
+                and w not in _MOMENT_WORDS:
             return None
     before = _words_before(text, start, 25)
     for i, m in enumerate(before):
@@ -685,6 +784,13 @@ def _event_word(text: str, start: int, end: int) -> str | None:
         if lemma and lemma not in _NOT_EVENTS:
             return lemma
     return None
+
+
+# Words after a date or time that say when, not what ("at 4 a.m. yesterday", "at 6.15am local
+# time"): the date is no noun modifier before them.
+_MOMENT_WORDS = frozenset({"yesterday", "today", "tonight", "tomorrow", "local", "sharp", "monday", "tuesday",
+                           "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon",
+                           "evening", "night", "overnight"})
 
 
 # Only "to": after a modal ("would reopen on Monday") the date is of a plan whose weekday
@@ -763,6 +869,21 @@ def _numeric_values(text: str, taken: list[tuple[int, int]], base: dict) -> list
                       base, label_value=x)
         out.append(v)
         consumed.append(v.span)
+    for mm in GLUED_CURRENCY_RE.finditer(text):
+        # "N120 million", "R2.5bn": a currency letter glued to the figure, which the number
+        # pattern (no letter may touch a figure) does not read.
+        if _overlaps(mm.span(), consumed):
+            continue
+        v = _glued_money(text, mm, base)
+        if v is not None:
+            out.append(v)
+            consumed.append(v.span)
+    for mm in _MATCH_MINUTE.finditer(text):
+        if _overlaps(mm.span(), consumed):
+            continue
+        v = _match_minute(text, mm, base)
+        out.append(v)
+        consumed.append(v.span)
     for mm in _WITHIN_ONE.finditer(text):
         # "within a week": a time limit of one unit, as "within seven days" is of seven.
         if _overlaps(mm.span("q"), consumed):
@@ -783,6 +904,47 @@ def _numeric_values(text: str, taken: list[tuple[int, int]], base: dict) -> list
             out.append(value)
             consumed.append(value.span)
     return out
+
+
+def _glued_money(text: str, mm: re.Match[str], base: dict) -> Value | None:
+    m = NUMBER_TAIL_RE.match(text, mm.start("num"))
+    num = number_from_match(m) if m else None
+    if num is None:
+        return None
+    end = m.end()
+    scale = 1.0
+    short = SHORT_AFTER_SYMBOL_RE.match(text, end)
+    if short and not m.group("scale"):
+        scale = SHORT_SCALE[short.group("short").lower()]
+        end = short.end()
+    code = GLUED_CURRENCY[mm.group("cur")]
+    q_words, q_kind, q_start = _qualifier(text, mm.start())
+    lo, hi = num.value - num.rounding, num.value + num.rounding
+    return _quantity(text, q_start if q_words else mm.start(), end, lo * scale, hi * scale, q_words, q_kind,
+                     f"money:{code}", code, 1.0, 0.0, True, base, label_value=num.value * scale)
+
+
+# "in the 87th minute", "the 90th-minute penalty", "a 45th minute equaliser": the minute of a
+# match an event happened in, a fact reports dispute like a clock time.  Keyed by the act or
+# thing of the clause ("minute:winner", "minute:score"), never by the bare word: a match has
+# many minutes.
+_MATCH_MINUTE = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)[\s-]+minute\b", re.IGNORECASE)
+_MINUTE_EVENT = re.compile(r"\b(winner|winning goal|equali[sz]er|opener|goal|penalty|red card|own goal|"
+                           r"try|header|strike|sending-off|substitution|"
+                           # "settled the match", "sealed the win": the winning goal, in sports idiom
+                           r"(?:settled?|settling|decided?|deciding|sealed?|sealing|clinched?|clinching)\s+"
+                           r"(?:the|a|an)\s+(?:match|game|tie|win|victory|title|final))\b", re.IGNORECASE)
+
+
+def _match_minute(text: str, mm: re.Match[str], base: dict) -> Value:
+    n = float(mm.group("n"))
+    near = [(abs(e.start() - mm.start()), e.group(1).lower()) for e in
+            _MINUTE_EVENT.finditer(text, max(0, mm.start() - 80), min(len(text), mm.end() + 40))]
+    word = min(near)[1] if near else _context_word(text, mm.start(), mm.end())
+    word = "winner" if word and (word == "winning goal" or " " in word and not word.endswith(("goal", "card"))) \
+        else word.replace(" ", "-") if word else word
+    return Value(type="quantity", text=mm.group(), normalized=f"minute {_fmt(n)}", key=f"minute:{word}" if word else "",
+                 low=n - 1, high=n, unit="match minute", precise=True, span=mm.span(), **base)
 
 
 def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], base: dict) -> Value | None:
@@ -1028,6 +1190,8 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
         if named and named.group(1).lower() not in STOPWORDS:
             noun = noun_lemma(named.group(1).lower())
             key = _casualty(noun + " ", 0, None, noun) or noun
+        if key is None:
+            key = _noun_before(text, span_start, before_text)
     if not key:
         return None
     if _PARTITIVE.match(text, end):
@@ -1083,6 +1247,20 @@ def _per_unit_kind(text: str, start: int, per: re.Match[str]) -> str:
         return "per-share"
     nearest = min(kinds, key=lambda dk: dk[0])[1]
     return f"{'dividend' if nearest.group('d') else 'earnings'}:per-share"
+
+
+# What a growth rate is of when no noun says "growth": the economy, by any of its names.
+_OF_BALLOTS = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?:ballots|votes|ballot\s+papers)"
+                         r"(?:\s+(?P<v>cast|counted|tallied|processed|counted\s+so\s+far|in|reported))?\b",
+                         re.IGNORECASE)
+# The economy, by any of its names, then at most a few words ("the economy to", "GDP in the
+# quarter") before the verb of growth.
+_ECONOMY_BEFORE = re.compile(r"\b(?:economy|economies|GDP|gross domestic product)\b(?:\s+[\w'’-]+){0,4}\s+$",
+                             re.IGNORECASE)
+_GROWTH_VERB_BEFORE = re.compile(r"\b(?:grow|grows|grew|grown|growing|expand|expands|expanded|expanding|"
+                                 r"contract|contracts|contracted|contracting|shrink|shrinks|shrank|shrunk|"
+                                 r"shrinking)\s+(?:by\s+)?(?:an?\s+)?(?:annual(?:ised|ized)?\s+)?$",
+                                 re.IGNORECASE)
 
 
 def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: str | None, q_kind: str | None,
@@ -1148,8 +1326,22 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
                          qualifier=q_words, span=(start, end), **base)
         # With no measured word the family alone would join unrelated figures of a story
         # ("3%" of one thing, "5%" of another) into a false conflict: leave the key empty.
+        grows = _GROWTH_VERB_BEFORE.search(text, max(0, start - 40), start) if fam == "percent" else None
+        if grows and _ECONOMY_BEFORE.search(text, max(0, grows.start() - 60), grows.start()):
+            # "sees the economy growing 1.7 percent", "GDP expanded 2.4%": the rate of economic
+            # growth, the fact "a growth forecast of 1.7%" states with the noun.
+            word = "growth"
+            growth_rate = True  # "grew by 2%" is the rate itself, not a change of it
+        else:
+            growth_rate = False
+        ballots = _OF_BALLOTS.match(text, end) if fam == "percent" else None
+        if ballots:
+            # "28.1% of ballots cast" is a vote share, the fact "28.1% of the vote" states;
+            # "61% of ballots counted" is how far the count has got, another fact entirely.
+            word = "counted" if ballots.group("v") and ballots.group("v").lower() != "cast" else "vote"
         key = f"{fam}:{word}" if word else ""
-        if key and _BY_BEFORE.search(text, max(0, start - 4), start):
+        if key and not growth_rate and (_BY_BEFORE.search(text, max(0, start - 4), start)
+                                        or _BY_A_BEFORE.search(text, max(0, start - 30), start)):
             key += ":change"  # "cut rates by 25 basis points" is a change, "to 1.25%" a level
         per = _PER_UNIT.match(text, end) if fam == "money" else None
         if per:

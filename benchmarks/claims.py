@@ -135,41 +135,53 @@ def evaluate(
     figures they hold, so they are echoes, not predictions of their own; ``with_statements``
     counts them too (the scoring of earlier rounds).
     """
-    tally = {rel: {"tp": 0, "pred": 0, "found": 0, "expected": 0} for rel in STATUS}
+    tally = new_tally()
     for path in files:
         data, articles = load_story(path)
         claims = run_story(articles, embedder, **claim_options)
-        expected = data["expected"]
-        for rel, status in STATUS.items():
-            items = [e for e in expected if e["relation"] == rel]
-            # Quotation claims (quotes.py) are about wording, which these labels do not cover.
-            predicted = [
-                c for c in claims
-                if c.status == status and (c.key or with_statements) and c.key != QUOTE_KEY
-            ]
-            if rel == "agreement":
-                predicted = [
-                    c for c in predicted if c.key and len({v.text.casefold().strip() for v in c.values}) >= 2
-                ]
-            t = tally[rel]
-            t["expected"] += len(items)
-            t["pred"] += len(predicted)
-            for e in items:
-                if any(covers(c, e) for c in predicted):
-                    t["found"] += 1
-                elif log:
-                    log(f"  MISS {rel} [{data['story']}] {e['about']}: {[m['text'] for m in e['mentions']]}")
-                    for line in _where(claims, e):
-                        log(line)
-            for c in predicted:
-                if any(covers(c, e) for e in items):
-                    t["tp"] += 1
-                elif rel == "agreement":
-                    if show_agreements:
-                        show_agreements(f"  UNLABELLED agreement [{data['story']}] {_agreement_line(c)}")
-                elif log:
-                    log(f"  FP   {rel} [{data['story']}] {c.key}: {c.explanation[:160]}")
+        score_story(data, claims, tally, log=log, show_agreements=show_agreements, with_statements=with_statements)
     return tally
+
+
+def new_tally() -> dict[str, dict[str, int]]:
+    return {rel: {"tp": 0, "pred": 0, "found": 0, "expected": 0} for rel in STATUS}
+
+
+def score_story(
+    data: dict, claims, tally: dict[str, dict[str, int]], *, log=None, show_agreements=None,
+    with_statements: bool = False,
+) -> None:
+    """Add one story's predictions to ``tally`` (see ``evaluate`` for the arguments)."""
+    expected = data["expected"]
+    for rel, status in STATUS.items():
+        items = [e for e in expected if e["relation"] == rel]
+        # Quotation claims (quotes.py) are about wording, which these labels do not cover.
+        predicted = [
+            c for c in claims
+            if c.status == status and (c.key or with_statements) and c.key != QUOTE_KEY
+        ]
+        if rel == "agreement":
+            predicted = [
+                c for c in predicted if c.key and len({v.text.casefold().strip() for v in c.values}) >= 2
+            ]
+        t = tally[rel]
+        t["expected"] += len(items)
+        t["pred"] += len(predicted)
+        for e in items:
+            if any(covers(c, e) for c in predicted):
+                t["found"] += 1
+            elif log:
+                log(f"  MISS {rel} [{data['story']}] {e['about']}: {[m['text'] for m in e['mentions']]}")
+                for line in _where(claims, e):
+                    log(line)
+        for c in predicted:
+            if any(covers(c, e) for e in items):
+                t["tp"] += 1
+            elif rel == "agreement":
+                if show_agreements:
+                    show_agreements(f"  UNLABELLED agreement [{data['story']}] {_agreement_line(c)}")
+            elif log:
+                log(f"  FP   {rel} [{data['story']}] {c.key}: {c.explanation[:160]}")
 
 
 def main(argv: list[str] | None = None) -> int:

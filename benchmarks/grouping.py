@@ -37,14 +37,13 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from claims import STATUS, _contains, covers, load_story  # noqa: E402
+from claims import STATUS, _contains, load_story, new_tally, score_story  # noqa: E402
 
 from newsfuse import grouping  # noqa: E402
 from newsfuse.claims import build_claims  # noqa: E402
 from newsfuse.crosscheck import contradicts  # noqa: E402
 from newsfuse.model import Story  # noqa: E402
 from newsfuse.paraphrase import BaggedMLP  # noqa: E402
-from newsfuse.quotes import KEY as QUOTE_KEY  # noqa: E402
 from newsfuse.segment import split_sentences  # noqa: E402
 
 DEV_SETS = ("claims", "claims-heldout", "claims-fit")
@@ -156,25 +155,13 @@ def _auc(y: np.ndarray, p: np.ndarray) -> float:
     return float((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
 
 
-def _score(run: StoryRun, tally: dict, **kw) -> None:
-    claims = run.claims(**kw)
-    for rel, status in STATUS.items():
-        items = [e for e in run.data["expected"] if e["relation"] == rel]
-        predicted = [c for c in claims if c.status == status and c.key and c.key != QUOTE_KEY]
-        if rel == "agreement":
-            predicted = [c for c in predicted if len({v.text.casefold().strip() for v in c.values}) >= 2]
-        t = tally.setdefault(rel, [0, 0, 0, 0])
-        t[0] += sum(any(covers(c, e) for e in items) for c in predicted)
-        t[1] += len(predicted)
-        t[2] += sum(any(covers(c, e) for c in predicted) for e in items)
-        t[3] += len(items)
-
-
 def _line(name: str, tally: dict) -> str:
     parts = []
     for rel in STATUS:
-        tp, pred, found, exp = tally.get(rel, [0, 0, 0, 0])
-        parts.append(f"{rel[:5]} {tp / pred if pred else float('nan'):.3f}/{found / exp if exp else float('nan'):.3f}")
+        t = tally[rel]
+        p = t["tp"] / t["pred"] if t["pred"] else float("nan")
+        r = t["found"] / t["expected"] if t["expected"] else float("nan")
+        parts.append(f"{rel[:5]} {p:.3f}/{r:.3f}")
     return f"  {name:<7} " + "  ".join(parts)
 
 
@@ -215,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         folds = [list(range(k, len(runs), args.folds)) for k in range(args.folds)]
         ys, ps = [], []
-        tallies: dict[str, dict] = {"rules": {}, "model": {}, "both": {}}
+        tallies = {name: new_tally() for name in ("rules", "model", "both")}
         by_set: dict[str, dict[str, dict]] = {}
         for test in folds:
             model = fit_bag(*_stack([t for k, t in enumerate(tables) if k not in test]))
@@ -227,8 +214,9 @@ def main(argv: list[str] | None = None) -> int:
                     ps.append(model.predict(F))
                 for name in () if args.pairs_only else tallies:
                     kw = {"joins": name} if name == "rules" else {"joins": name, "grouping_models": models}
-                    _score(runs[k], tallies[name], **kw)
-                    _score(runs[k], by_set.setdefault(runs[k].path.parent.name, {}).setdefault(name, {}), **kw)
+                    claims = runs[k].claims(**kw)
+                    score_story(runs[k].data, claims, tallies[name])
+                    score_story(runs[k].data, claims, by_set.setdefault(runs[k].path.parent.name, {}).setdefault(name, new_tally()))
         y, p = np.concatenate(ys), np.concatenate(ps)
         print(f"  pairs, {args.folds}-fold by story: accuracy {((p >= 0.5) == y).mean():.3f}  AUC {_auc(y, p):.3f}"
               f"  (always 'two things': {1 - y.mean():.3f})")

@@ -122,3 +122,10 @@ def test_no_join_without_evidence_of_one_predicate():
     assert len(join_by_model([list(a), list(b)], view, models=models)) == 2
     aligned = StoryView(text_of=view.text_of, peak={}, scoped={}, aligned={("a", 0): 1, ("b", 0): 1})
     assert len(join_by_model([list(a), list(b)], aligned, models=models)) == 1
+
+
+def test_the_run_settings_default_is_the_claims_stage_default():
+    from newsfuse.claims import JOIN_MODES, JOINS
+    from newsfuse.pipeline import Settings
+
+    assert Settings().grouping == JOINS and JOINS in JOIN_MODES

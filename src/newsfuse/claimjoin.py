@@ -217,9 +217,17 @@ def _other_noun_candidate(bucket: Sequence[Value]) -> bool:
         return False
     # An article that gives two incompatible figures in the bucket ("two survivors" … "five
     # survivors") shows it is not one figure: joining it to another noun would only guess.
-    if any(contradicts(a, b) for a in bucket for b in bucket if a.article_id == b.article_id and a is not b):
+    if self_contradicting(bucket):
         return False
     return any(v.precise for v in bucket)
+
+
+def self_contradicting(bucket: Sequence[Value]) -> bool:
+    """Whether one article gives two incompatible figures in the bucket ("two survivors" …
+    "five survivors"): the bucket is then not one figure."""
+    return any(
+        contradicts(a, b) for n, a in enumerate(bucket) for b in bucket[n + 1 :] if a.article_id == b.article_id
+    )
 
 
 def _claimant_key(v: Value) -> str:
@@ -395,7 +403,7 @@ def _other_key_candidate(bucket: Sequence[Value]) -> bool:
     way."""
     if not bucket or _family(bucket) is None:
         return False
-    if any(contradicts(a, b) for a in bucket for b in bucket if a.article_id == b.article_id and a is not b):
+    if self_contradicting(bucket):
         return False
     return any(v.precise for v in bucket)
 

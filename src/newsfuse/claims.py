@@ -32,7 +32,10 @@ from .crosscheck import (
     each_own_day,
     worst,
 )
-from .claimjoin import UnionFind, grains_meet, join_one_day, join_other_keys, join_other_nouns, key_head, near_in_size, scopes_of
+from .claimjoin import (
+    UnionFind, grains_meet, join_one_day, join_other_keys, join_other_nouns, key_head, near_in_size, scopes_of,
+    self_contradicting,
+)
 from .figures import is_forecast, phase, scope
 from .grouping import StoryView, join_by_model
 from .model import Article, Claim, Mention, ReuseLink, Sentence, SourceGroup, Story, Value
@@ -515,7 +518,7 @@ def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None 
         # A bucket in which one article states two incompatible figures ("a range of $4.0
         # billion to $4.2 billion", "two survivors" … "five survivors") is two things to that
         # article already; joining it to another word's figure would only guess which one.
-        same = [n for n in same if not _self_contradicting(exact[n])]
+        same = [n for n in same if not self_contradicting(exact[n])]
         if len(same) < 2:
             continue
         arts = {name: {v.article_id for v in exact[name]} for name in same}
@@ -554,12 +557,6 @@ def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None 
                 free[0][1].update(arts[name])
             elif precise[name]:  # the first of its noun, or ambiguous between several counts
                 groups.append((name, set(arts[name])))
-
-
-def _self_contradicting(bucket: Sequence[Value]) -> bool:
-    return any(
-        contradicts(a, b) for i, a in enumerate(bucket) for b in bucket[i + 1 :] if a.article_id == b.article_id
-    )
 
 
 def _join_aligned(values, exact, aligned, uf, scoped: Mapping[int, str] | None = None) -> None:

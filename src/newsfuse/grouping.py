@@ -43,7 +43,10 @@ from importlib import resources
 
 import numpy as np
 
-from .claimjoin import _DATE_REACH, _SAME_PREDICATE, _SMALL, _WHEN_WORDS, UnionFind, _names_other, _size, grain, key_head, regroup
+from .claimjoin import (
+    _DATE_REACH, _SAME_PREDICATE, _SMALL, _WHEN_WORDS, UnionFind, _claimant_key, _names_other, _size, grain, key_head,
+    regroup, self_contradicting,
+)
 from .crosscheck import agrees, contradicts
 from .figures import content_lemmas, context, is_forecast, similarities
 from .model import Value
@@ -110,13 +113,6 @@ def family(bucket: Sequence[Value]) -> tuple[str, str, bool] | None:
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 
-def _self_consistent(bucket: Sequence[Value]) -> bool:
-    """An article that gives two incompatible figures in one bucket shows it is not one figure."""
-    return not any(
-        contradicts(a, b) for n, a in enumerate(bucket) for b in bucket[n + 1 :] if a.article_id == b.article_id
-    )
-
-
 def _near(a: Sequence[Value], b: Sequence[Value], fam: tuple[str, str, bool]) -> bool:
     if fam[0] == "when":
         reach = _DATE_REACH.get(fam[1], 0.0)
@@ -177,7 +173,7 @@ def candidate_pairs(buckets: Sequence[Sequence[Value]], view: StoryView) -> list
     fam = {}
     for i, b in enumerate(buckets):
         f = family(b) if b else None
-        if f is not None and f[0] != "when" and _self_consistent(b) and any(v.precise for v in b):
+        if f is not None and f[0] != "when" and not self_contradicting(b) and any(v.precise for v in b):
             fam[i] = f
     arts = {i: {v.article_id for v in buckets[i]} for i in fam}
     phase = {i: view.peak.get(id(buckets[i][0]), "") for i in fam}
@@ -216,7 +212,7 @@ def _contexts(bucket: Sequence[Value], text_of) -> list[str]:
 
 
 def _claimants(bucket: Sequence[Value]) -> set[str]:
-    return {" ".join(v.claimant.casefold().split()) for v in bucket if v.claimant}
+    return {_claimant_key(v) for v in bucket} - {""}
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'’-]+")

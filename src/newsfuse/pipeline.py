@@ -39,7 +39,7 @@ class Settings:
     window_days: float = 7.0  # stories only join articles published this close together
     max_bytes: int = 20_000_000  # larger inputs are refused (named in errors[])
     timeout: float = 15.0  # seconds per URL fetch
-    grouping: str = "both"  # how figures keyed apart are joined (claims.JOIN_MODES)
+    grouping: str = "both"  # how figures keyed apart are joined: claims.JOINS (claims is imported lazily)
 
     def as_pairs(self) -> tuple[tuple[str, str], ...]:
         pairs = {k: ("none" if v is None else str(v)) for k, v in asdict(self).items()}

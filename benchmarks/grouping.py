@@ -28,6 +28,7 @@ Usage: python benchmarks/grouping.py [--no-embed] [--fit [--out FILE]] [--folds 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -46,7 +47,7 @@ from newsfuse.model import Story  # noqa: E402
 from newsfuse.paraphrase import BaggedMLP  # noqa: E402
 from newsfuse.segment import split_sentences  # noqa: E402
 
-DEV_SETS = ("claims", "claims-heldout", "claims-fit")
+DEV_SETS = ("claims", "claims-heldout", "claims-fit", "claims-fit2")
 MODEL_PATH = HERE.parent / "src" / "newsfuse" / "data" / grouping.MODEL_RESOURCE
 # The networks: one hidden layer, bagged; small because the pairs are a few thousand.
 HIDDEN, ALPHA, BAG = 16, 1e-2, 5
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=MODEL_PATH, help="where --fit writes the model (default: the shipped file)")
     args = ap.parse_args(argv)
     dirs = [Path(d) for d in args.data] or [HERE / "data" / d for d in DEV_SETS]
-    if any("heldout2" in str(d) or "heldout3" in str(d) for d in dirs):
+    if any(re.search(r"heldout[2-9]", str(d)) for d in dirs):
         print("the blind held-out sets are scored by benchmarks/claims.py only, never fitted on", file=sys.stderr)
         return 2
     files = sorted(f for d in dirs if d.is_dir() for f in d.glob("*.json"))

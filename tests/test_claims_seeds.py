@@ -128,6 +128,9 @@ def test_distance_is_shared_by_the_two_rewrites_only(seed_run):
     c = found[0]
     assert c.status in ("corroborated", "single-source") and c.status != "conflicting"
     assert _articles(c, seed_run[1], "350") == {"002", "004"}
+    # Both are rewrites (004 lists the reports it draws on): FINDINGS calls it weak corroboration.
+    if c.status == "corroborated":
+        assert "Weak corroboration" in c.explanation, c.explanation
 
 
 @pytest.mark.parametrize("text", ["3:50", "80"])

@@ -348,7 +348,9 @@ def _lead(
             c for c in (*statements, *openings)
             if _typical_position(c, lengths) <= OPENING and len(_articles(c)) >= 2
             and not _OPENS_ON_QUOTE.match(texts[c.id])
-            and _section(c, start, texts[c.id]) != "background"
+            # Nor a sentence about when it happened ("The tremor struck shortly before
+            # midday, ..."): the "when" line of the brief carries it.
+            and _section(c, start, texts[c.id]) not in ("background", "when")
         ]
         if opening:
             lead = min(opening, key=lambda c: (-c.independent_sources, -len(_articles(c)),
@@ -377,6 +379,8 @@ def _types(claim: Claim) -> set[str]:
 def _is_past(v: Value, start: datetime | None) -> bool:
     if start is None or v.high is None or v.type not in ("date", "time"):
         return False
+    if v.unit in ("clock", "utcclock"):
+        return False  # a time of day with no date (seconds since midnight) dates nothing
     try:
         return v.high < (start - timedelta(days=BACKGROUND_DAYS)).timestamp()
     except (OverflowError, ValueError):

@@ -164,7 +164,8 @@ def join_other_nouns(
         best_of = _best_similarity(cand, ctx, embedder)
         for i, j in pairs:
             best = best_of(i, j)
-            bar = _SAME_PREDICATE_ONE_CLAIMANT if claimants[i] & claimants[j] or same_place(i, j) else _SAME_PREDICATE
+            bar = _SAME_PREDICATE_ONE_CLAIMANT if claimants_meet(claimants[i], claimants[j]) or same_place(i, j) \
+                else _SAME_PREDICATE
             if _small(buckets[i]) and _small(buckets[j]) and not _all_agree(buckets[i], buckets[j]):
                 # Small counts (one to nine) of a story's people are many and close in size
                 # ("two victims", "three men", "one fatal"): a disagreement across nouns needs a
@@ -174,7 +175,7 @@ def join_other_nouns(
                 scored.append((best, i, j))
     else:
         for i, j in pairs:
-            one = claimants[i] & claimants[j]
+            one = claimants[i] | claimants[j] if claimants_meet(claimants[i], claimants[j]) else set()
             if not one and not same_place(i, j):
                 continue
             if _small(buckets[i]) and _small(buckets[j]) and not _all_agree(buckets[i], buckets[j]):
@@ -234,6 +235,26 @@ def _claimant_key(v: Value) -> str:
     return " ".join((v.claimant or "").casefold().split())
 
 
+# Words of a claimant's name that say what kind of body or speaker it is, not which one: "the
+# health ministry" and "the interior ministry" share "ministry" and are two claimants, while
+# "Marion County emergency management" and "Marion County emergency manager Ruth Hoekstra"
+# share "marion" and "emergency" and are one.
+_GENERIC_CLAIMANT = frozenset(
+    "official spokesman spokeswoman spokesperson source authority ministry department office agency "
+    "service government statement report figure data national state regional local provincial county "
+    "city federal public general chief head director minister manager senior top".split()
+)
+
+
+def claimants_meet(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of claimant keys name one claimant: a key in common, or a distinctive
+    word in common (one body named two ways by two reports)."""
+    if a & b:
+        return True
+    words = lambda keys: set().union(*(content_lemmas(k) for k in keys)) - _GENERIC_CLAIMANT  # noqa: E731
+    return bool(words(a) & words(b))
+
+
 # Words of a date's context that say when, not what happened: they are the date itself.
 _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -288,6 +309,50 @@ def join_one_day(
             if shared:
                 scored.append((float(shared), i, j))
     return _merge_pairs(buckets, cand, arts, scored)
+
+
+# How many reports must give one day, and more of them than give any other, for it to be read
+# as the story's own day (below).
+_EVENT_DAY_ARTICLES = 3
+
+
+def join_event_day(buckets: list[list[Value]]) -> list[list[Value]]:
+    """Join every bucket of the story's own day: the day that the most reports give.
+
+    Reports of one event date it with whatever verb their sentence has ("slammed into the coast
+    on Thursday" / "made landfall on November 12" / "yesterday's storm"), and their contexts
+    are often too unlike for ``join_one_day``.  A story is about an event, and the day that
+    more reports give than any other is that event's day, whatever the verb: each report of it
+    confirms it.  Only day-grain dates of this event (not ``:past``) whose values all agree with
+    that day join, so this too can only find agreement.
+    """
+    cand = [
+        i for i, b in enumerate(buckets)
+        if b and all(v.type == "date" and not v.key.endswith(":past") and grain(v) == "day" for v in b)
+    ]
+    if len(cand) < 2:
+        return buckets
+    cand.sort(key=lambda i: (-len({v.article_id for v in buckets[i]}), i))
+    days: list[tuple[Value, list[int], set[str]]] = []  # (representative, buckets, articles)
+    for i in cand:
+        for rep, members, arts in days:
+            if all(agrees(v, rep) for v in buckets[i]):
+                members.append(i)
+                arts.update(v.article_id for v in buckets[i])
+                break
+        else:
+            if all(agrees(v, buckets[i][0]) for v in buckets[i]):
+                days.append((buckets[i][0], [i], {v.article_id for v in buckets[i]}))
+    days.sort(key=lambda d: -len(d[2]))
+    if not days or len(days[0][2]) < _EVENT_DAY_ARTICLES or (len(days) > 1 and len(days[1][2]) == len(days[0][2])):
+        return buckets
+    members = days[0][1]
+    if len(members) < 2:
+        return buckets
+    uf = UnionFind()
+    for i in members[1:]:
+        uf.union(members[0], i)
+    return regroup(buckets, uf, set(members))
 
 
 def _contexts(buckets, cand, text_of) -> dict[int, list[str]]:
@@ -498,7 +563,7 @@ def join_other_keys(
             # topic words ("miners brought out on Wednesday" / "at the mine on Thursday").
             # Dates that agree are joined by ``join_one_day``; disagreeing ones need more.
             continue
-        one = claimants[i] & claimants[j]
+        one = claimants[i] | claimants[j] if claimants_meet(claimants[i], claimants[j]) else set()
         # The words of the values themselves (units, "basis points", the counted noun) are
         # shared by any two figures of one dimension: they are no evidence of one predicate.
         own = {w for b in (buckets[i], buckets[j]) for v in b for w in content_lemmas(v.text)}

@@ -16,6 +16,7 @@ The status of each claim comes from :func:`newsfuse.crosscheck.assess`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -33,14 +34,15 @@ from .crosscheck import (
     worst,
 )
 from .claimjoin import (
-    UnionFind, grains_meet, join_one_day, join_other_keys, join_other_nouns, key_head, near_in_size, scopes_of,
-    self_contradicting,
+    UnionFind, grains_meet, join_event_day, join_one_day, join_other_keys, join_other_nouns, key_head,
+    near_in_size, scopes_of, self_contradicting,
 )
 from .figures import is_forecast, phase, scope
 from .grouping import StoryView, join_by_model
 from .model import Article, Claim, Mention, ReuseLink, Sentence, SourceGroup, Story, Value
 from .quotes import quotation_claims
 from .values import earlier_events, same_key
+from .zones import localize, redate, story_zone
 
 # Values that are not claims about the world on their own: who said something, and what
 # they said word for word, are carried by the statement claims instead.
@@ -115,9 +117,13 @@ def build_claims(
     text_of: dict[tuple[str, int], str] = {
         (aid, s.index): s.text for aid, ss in sentences.items() if aid in member for s in ss
     }
+    # Clock times written without a zone ("2:40 p.m.") read in the story's zone, when the
+    # reports show it, so that they can be set against times given in GMT.
+    zone = story_zone([a for a in articles if a.id in member],
+                      {aid: ss for aid, ss in sentences.items() if aid in member})
     # Figures of sentences about an event before the story's first report are that event's.
     story_values = earlier_events(
-        [v for v in values if v.article_id in member],
+        localize(redate([v for v in values if v.article_id in member], articles, sentences, zone), zone),
         [a for a in articles if a.id in member],
         {aid: ss for aid, ss in sentences.items() if aid in member},
     )
@@ -136,6 +142,11 @@ def build_claims(
     for link in links:
         if link.directed and link.kind in _REWRITE_KINDS:
             rewrites.setdefault(link.target, set()).add(link.source)
+    # A report that ends with a list of its sources (cleaning removed a "Sources:" list) is
+    # drawn from other reports too, whether or not the story holds them.
+    for a in articles:
+        if a.id in member and _lists_sources(a):
+            rewrites.setdefault(a.id, set()).add("the reports it lists as its sources")
     ctx = _Context(group_of, published, text_of, editions, {k: frozenset(v) for k, v in rewrites.items()})
     statements = _statement_components(links, rank, member, text_of)
     aligned = {node: k for k, nodes in enumerate(statements) if len(nodes) > 1 for node in nodes}
@@ -146,6 +157,14 @@ def build_claims(
     # Quotations printed by several articles: agreement on the words, or an altered quote.
     quote_claims = quotation_claims(story_values, text_of, group_of, rank)
     return tuple(claims + value_claims + quote_claims)
+
+
+_SOURCES_LABEL = re.compile(r"^\W*sources?\b", re.IGNORECASE)
+
+
+def _lists_sources(article: Article) -> bool:
+    """Whether cleaning removed a "Sources:" list from the article (see ``textclean``)."""
+    return any(r.reason == "related / sources list" and _SOURCES_LABEL.match(r.text) for r in article.removed)
 
 
 @dataclass(frozen=True)
@@ -357,11 +376,16 @@ def _key_buckets(
             refined.setdefault((t, key_head(key)), []).append((t, key))
     for t, key in names:
         if ":" not in key and len(refined.get((t, key), ())) == 1:
-            uf.union((t, key), refined[(t, key)][0])
+            other = refined[(t, key)][0]
+            if t == "count" and not near_in_size(exact[(t, key)], exact[other], _ONE_COUNT_REACH):
+                continue  # "62,000 homes" (without power) is not the "63 homes" destroyed
+            if other[1].endswith(":capacity"):
+                continue  # what a ferry may carry is not how many it carried (values.py)
+            uf.union((t, key), other)
     if story:
         # Over a whole story only: the evidence that an article tells two keys apart needs
         # the story's articles, not the few sentences of one aligned statement.
-        _join_counts_of_one_noun(names, exact, uf, scoped)
+        _join_counts_of_one_noun(names, exact, uf, scoped, [v for v in weak if v.type == "time"])
     if aligned:
         _join_aligned(values, exact, aligned, uf, scoped)
     merged: dict[tuple[str, str], list[Value]] = {}
@@ -405,6 +429,7 @@ def _key_buckets(
         if joins in ("rules", "both"):
             out = join_other_nouns(out, peak, text_of or {}, embedder, scoped)
             out = join_one_day(out, text_of or {}, embedder)
+            out = join_event_day(out)
             out = join_other_keys(out, peak, text_of or {}, embedder, scoped, aligned)
         if joins in ("model", "both"):
             out = join_by_model(out, view, embedder, grouping_models)
@@ -488,7 +513,9 @@ def _is_role_age(key: str) -> bool:
     return not word or "NOUN" in getAllLemmas(word)
 
 
-def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None = None) -> None:
+def _join_counts_of_one_noun(
+    names, exact, uf, scoped: Mapping[int, str] | None = None, loose_times: Sequence[Value] = ()
+) -> None:
     """Counts of one specific noun join whatever verb governs them, unless an article tells
     them apart.
 
@@ -497,12 +524,20 @@ def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None 
     ways; when it does ("nine miners trapped", "two miners rescued"), some article states both
     counts, and that article is the evidence that the verb separates them: a bucket joins a
     group of its noun only when exactly one group shares no article with it.  A generic noun
-    ("person") counts people in every role and keeps its verb apart.
+    ("person") counts people in every role and keeps its verb apart.  ``loose_times`` are the
+    story's clock times without a key: a report's other times, keyed or not, compete with a
+    time for the group it would join.
     """
+    loose_by_article: dict[str, list[Value]] = {}
+    for v in loose_times:
+        loose_by_article.setdefault(v.article_id, []).append(v)
     by_noun: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for t, key in names:
         if t == "count" and key_head(key) not in _WEAK_KEYS:
-            by_noun.setdefault((t + (":past" if key.endswith(":past") else ""), key_head(key)), []).append((t, key))
+            # An earlier event's count (":past") and a capacity (":capacity": what a ferry may
+            # carry, not how many it carried) meet only their own kind.
+            kind = t + "".join(m for m in (":past", ":capacity") if key.endswith(m))
+            by_noun.setdefault((kind, key_head(key)), []).append((t, key))
         elif t == "time" and key.startswith("time:"):
             # Clock times keyed by the nearest verb ("struck", "timed", "was lost",
             # "disappeared from radar") meet the same way.
@@ -532,6 +567,21 @@ def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None 
             # A count bounded to a place the story counts apart ("in the United States") is
             # not the unbounded one ("worldwide"), whatever its verb.
             free = [g for g in groups if not (g[1] & arts[name]) and scope_of[g[0]] & scope_of[name]]
+            if name[0] == "time":
+                # Clock times of other moments of the story (the collapse at dawn, a rescue in
+                # the afternoon) are not one time keyed by two verbs: times that can be placed
+                # on one clock must be within a few hours, and of one report's times (a
+                # timeline: the quake at 4:17, the alert at 4:29, its end at 5:31) only the
+                # nearest to the group's can be that time.
+                free = [
+                    g for g in free
+                    if _clock_near(exact[g[0]], exact[name])
+                    and not _nearer_in_report(
+                        exact[g[0]], exact[name],
+                        [exact[o] for o in same if o != name and arts[o] & arts[name]]
+                        + [[v] for a in arts[name] for v in loose_by_article.get(a, ())],
+                    )
+                ]
             if len(free) > 1:
                 # Several counts of the noun are free: a figure within the vague tolerance
                 # (factor 2) of exactly one of them is that figure reported differently;
@@ -545,6 +595,12 @@ def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None 
                     near = [g for g in near if len(g[1]) == most]
                 if len(near) == 1:
                     free = near
+            if len(free) == 1 and name[0] == "count":
+                # Counts of one noun orders of magnitude apart are two things ("62,000 homes"
+                # without power / "63 homes" destroyed), however the verbs are read; a toll
+                # that grows or two outlets' rival counts stay well within this.  (A veto on
+                # the one free group: it must not make an ambiguous choice look clear.)
+                free = [g for g in free if near_in_size(exact[g[0]], exact[name], _ONE_COUNT_REACH)]
             if len(free) == 1 and name[0] == "quantity" and key_head(name[1]) in _MANY_PER_STORY:
                 # A sum of money is the one free figure of its currency only by chance: a story
                 # states many (revenue, loss, charges, market value, estimates), unlike the one
@@ -557,6 +613,49 @@ def _join_counts_of_one_noun(names, exact, uf, scoped: Mapping[int, str] | None 
                 free[0][1].update(arts[name])
             elif precise[name]:  # the first of its noun, or ambiguous between several counts
                 groups.append((name, set(arts[name])))
+
+
+# How far apart (a factor) the counts of one noun keyed by two verbs can be and still be one
+# count reported twice.
+_ONE_COUNT_REACH = 10.0
+# How far apart two reports of one moment can put it: a disputed time ("3 p.m." / "6 p.m.") is
+# a few hours off; the other moments a story times (the collapse, the rescue) are often further.
+_CLOCK_REACH_S = 4 * 3600.0
+_DAY_S = 86400.0
+
+
+def _clock_near(a: Sequence[Value], b: Sequence[Value]) -> bool:
+    """Whether some time of ``a`` is within ``_CLOCK_REACH_S`` of some time of ``b``; True when
+    no pair can be placed on one clock (a floating wall-clock time against an instant when the
+    story's zone is unknown)."""
+    gap = _clock_gap(a, b)
+    return gap == float("inf") or gap <= _CLOCK_REACH_S
+
+
+def _nearer_in_report(group: Sequence[Value], times: Sequence[Value], others: Sequence[Sequence[Value]]) -> bool:
+    """Whether another time of the same report lies nearer the group's time than ``times``."""
+    gap = _clock_gap(group, times)
+    return any(_clock_gap(group, other) < gap for other in others)
+
+
+def _clock_gap(a: Sequence[Value], b: Sequence[Value]) -> float:
+    """The least distance between a time of ``a`` and one of ``b`` (inf when none can be
+    placed on one clock)."""
+    gaps = [d for x in a for y in b if (d := _clock_distance(x, y)) is not None]
+    return min(gaps, default=float("inf"))
+
+
+def _clock_distance(x: Value, y: Value) -> float | None:
+    if None in (x.low, x.high, y.low, y.high):
+        return None
+    units = {x.unit, y.unit}
+    mx, my = (x.low + x.high) / 2, (y.low + y.high) / 2  # type: ignore[operator]
+    if len(units) == 1 and units <= {"s", "local"}:
+        return abs(mx - my)
+    if units <= {"clock", "local"} or units <= {"utcclock", "s"}:
+        d = abs(mx - my) % _DAY_S  # readings of one clock, the day unknown on one side
+        return min(d, _DAY_S - d)
+    return None
 
 
 def _join_aligned(values, exact, aligned, uf, scoped: Mapping[int, str] | None = None) -> None:

@@ -635,16 +635,23 @@ def _provisional_then_stated(
 
 def _new_extremes(runs: Sequence[Sequence[Value]]) -> bool:
     """Whether every level after the first lies wholly above or wholly below all the levels
-    before it (by their closed intervals): each report a new high or a new low."""
+    before it (by their closed intervals): each report a new high or a new low; and the
+    figure goes one way, or up and then down (a crisis that peaks and passes: people without
+    power, evacuees), never down and then up past where it started (18 → 12 → 21 million: rival
+    estimates of one fee in publication order)."""
     spans = [_closed(r[0]) for r in runs]
     if any(s is None for s in spans):
         return False
+    ups: list[bool] = []
     for i, (lo, hi) in enumerate(spans[1:], 1):  # type: ignore[misc]
         before_lo = min(s[0] for s in spans[:i])  # type: ignore[index]
         before_hi = max(s[1] for s in spans[:i])  # type: ignore[index]
         if not (lo > before_hi or hi < before_lo):
             return False
-    return True
+        ups.append(lo > before_hi)
+    # Directions in order: all up, all down, or up then down (one turn, at the peak).
+    turns = sum(1 for a, b in zip(ups, ups[1:]) if a != b)
+    return turns == 0 or (turns == 1 and ups[0])
 
 
 # Cues of direction, as ``_cue_for`` names them ("rose to", "up from").
@@ -654,10 +661,16 @@ _DOWN = re.compile(r"^(?:fell|fallen|dropped|declined|lowered|lowering|downgrade
                    re.IGNORECASE)
 
 
+# Cues of a running total ("so far", "in total", "have died"): a count to date only grows, so
+# such a cue cannot mark 23 → 19 schools with cases.
+_CUMULATIVE = re.compile(r"^(?:so far|in total|to date|(?:has|have) (?:now |so far )?(?:died|been \w+))$",
+                         re.IGNORECASE)
+
+
 def _direction_fits(cue: str, runs: Sequence[Sequence[Value]]) -> bool:
     """Whether a cue of direction agrees with the change: "rose" cannot mark 18,000 → 12,000
     (it is about something else in the clause, "the ash column rose to 12 km")."""
-    up, down = bool(_UP.match(cue)), bool(_DOWN.match(cue))
+    up, down = bool(_UP.match(cue) or _CUMULATIVE.match(cue)), bool(_DOWN.match(cue))
     if not (up or down):
         return True
     first, last = _closed(runs[0][0]), _closed(runs[-1][0])

@@ -44,8 +44,8 @@ from importlib import resources
 import numpy as np
 
 from .claimjoin import (
-    _DATE_REACH, _SAME_PREDICATE, _SMALL, _WHEN_WORDS, UnionFind, _claimant_key, _names_other, _size, grain, key_head,
-    regroup, self_contradicting,
+    _DATE_REACH, _SAME_PREDICATE, _SMALL, _WHEN_WORDS, UnionFind, _claimant_key, _names_other, _size, claimants_meet,
+    grain, key_head, regroup, self_contradicting,
 )
 from .crosscheck import agrees, contradicts
 from .figures import content_lemmas, context, is_forecast, similarities
@@ -192,7 +192,7 @@ def candidate_pairs(buckets: Sequence[Sequence[Value]], view: StoryView) -> list
             small = all((_size(v) or 0) < _SMALL for v in (*bi, *bj))
             if small and not all(agrees(x, y) for x in bi for y in bj):
                 return False
-        return not (claimants[i] and claimants[j] and not claimants[i] & claimants[j])
+        return not (claimants[i] and claimants[j] and not claimants_meet(claimants[i], claimants[j]))
 
     return [
         (i, j)
@@ -322,8 +322,8 @@ def pair_features(
             jac,
             0.0,  # lexical_mutual_best, filled below
             float(bool(statements[i] & statements[j])),
-            float(bool(claimants[i] & claimants[j])),
-            float(bool(claimants[i]) and bool(claimants[j]) and not claimants[i] & claimants[j]),
+            float(claimants_meet(claimants[i], claimants[j])),
+            float(bool(claimants[i]) and bool(claimants[j]) and not claimants_meet(claimants[i], claimants[j])),
             float(_names_other(bi, text_of, heads[j]) or _names_other(bj, text_of, heads[i])),
             math.log(len({v.article_id for v in bi}) + len({v.article_id for v in bj})),
             math.log(max(rivals[i], rivals[j])),

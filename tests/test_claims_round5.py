@@ -124,3 +124,14 @@ def test_a_running_total_that_falls_is_no_update():
     texts = {("a", 0): "Cases were confirmed at 19 schools, officials said.",
              ("b", 0): "So far cases have reached 23 schools in the region."}
     assert assess(rising, groups_of(["a"], ["b"]), pub(a=0, b=8), sentence_text=texts).status == "evolving"
+
+
+def test_two_ages_of_one_person_are_a_dispute_not_an_update():
+    from newsfuse.crosscheck import assess
+
+    from .test_claims_round3 import groups_of, pub
+
+    age = lambda aid, n: val(aid, 0, f"{n}-year-old", n, key="age:leader", type="quantity", unit="yr",  # noqa: E731
+                             claimant="police")
+    result = assess([age("a", 34), age("b", 29)], groups_of(["a"], ["b"]), pub(a=0, b=10))
+    assert result.status == "conflicting", result.explanation

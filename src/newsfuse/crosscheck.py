@@ -845,7 +845,9 @@ def assess(
     # Any two articles of one independence group are one source for telling a change: see
     # ``_evolution`` (an edition is one source even when the groups were made without it).
     same_source = lambda x, y: grp(x) == grp(y) or edition(x, y)  # noqa: E731
-    evo = _evolution(comparable, same_source, published, sentence_text)
+    # A person's age does not move within a story: two ages are a dispute, whoever gave them.
+    static = all((v.key or "").split(":")[0] == "age" for v in comparable)
+    evo = None if static else _evolution(comparable, same_source, published, sentence_text)
     if evo is not None and evo.marked:
         sides = tuple(
             (_fmt(run[0]), tuple(dict.fromkeys(v.article_id for v in run))) for run in evo.runs

@@ -50,7 +50,8 @@ _WORDS_NUM = (
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _NUMBER_BODY = (
     rf"(?:(?P<digits>{_DIGITS})(?![\d:/]|[.,]\d)"
-    rf"(?:\s*(?P<scale>{_SCALE})\b|(?P<short>bn|mn|mln|tn)\b)?"
+    # "a 1.45-billion-euro rescue", "a $2-million grant": the scale hyphenated into a compound.
+    rf"(?:(?:\s*|-)(?P<scale>{_SCALE})\b|(?P<short>bn|mn|mln|tn)\b)?"
     rf"|(?P<words>\b{_WORDS_NUM}\b))"
 )
 # Not inside a code or a compound ("KN-25", "four-year"), a decimal or a time ("3:50").  A

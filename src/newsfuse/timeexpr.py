@@ -23,7 +23,8 @@ Resolution rules (``base`` = the publication time in its own zone; UTC when naiv
   With no date in the sentence either, only the clock reading is kept (``unit`` "clock",
   seconds since midnight): the publication day is not the event's day often enough.
   Two floating times compare as clock readings; a floating time and an instant are compatible
-  when some UTC offset in use (-12..+14 h) reconciles them.  "about/around" widens a time by
+  when some UTC offset in use (-12..+14 h) reconciles them.  Over a story, the claims stage
+  reads floating times in the story's zone when the reports show it (``zones.py``).  "about/around" widens a time by
   15 minutes.
 
 With no publication time, expressions that need it stay unresolved (low/high None,
@@ -107,10 +108,18 @@ _TIME_CORE = (
     r"|(?P<hc>[01]?\d|2[0-3]):(?P<mic>[0-5]\d)(?![\d:])"
     r"|(?P<named>\b(?:noon|midday|midnight)\b))"
 )
-_TIME_ZONE = r"(?:\s*(?:(?P<local>local time)|(?P<zone>" + _ZONE + r")(?P<zoff>[+-]\d{1,2})?)\b)?"
+# "5:14 a.m. Hawaii time", "9 p.m. Eastern time", "8am Sydney time": a zone named by a region
+# or a place.  Capitalised (case-sensitive inside the case-blind pattern) so that "at 5 p.m.
+# every time" is no zone; read by ``named_zone``, and left out of the time when unknown.
+_NAMED_ZONE = r"(?P<nzone>(?-i:[A-Z][a-zà-ÿ'’-]+(?:[ -][A-Z][a-zà-ÿ'’-]+){0,2}))\s+(?i:time)\b"
+_TIME_ZONE = (r"(?:\s*(?:(?P<local>local time)|(?P<zone>" + _ZONE + r")(?P<zoff>[+-]\d{1,2})?)\b|\s+"
+              + _NAMED_ZONE + ")?")
+_NEAR_HEDGES = (r"(?:shortly|just|soon|a\s+little|a\s+bit|not\s+long|moments?|minutes)\s+(?:after|before)|"
+                r"just\s+(?:gone|past)")
 TIME_RE = re.compile(
-    r"(?:(?P<hedge>about|around|approximately|roughly|at about|at around|shortly after|"
-    r"shortly before|just after|just before|after|before)\s+)?"
+    # "a little after 4 a.m.", "soon after 9 p.m.": within the hour, like "shortly after"; the
+    # longer hedges come first so that the bare "after" (a whole day wide) never wins them.
+    r"(?:(?P<hedge>about|around|approximately|roughly|at about|at around|" + _NEAR_HEDGES + r"|after|before)\s+)?"
     r"(?<![\d:.])" + _TIME_CORE + _TIME_ZONE
     + r"(?:\s*\(\s*(?P<alt>" + _TIME_CORE.replace("?P<", "?P<a_") + _TIME_ZONE.replace("?P<", "?P<a_")
     + r")\s*\))?",
@@ -379,6 +388,58 @@ def _zone(g: dict, prefix: str = "") -> tuple[float, float] | None:
     return lo, hi
 
 
+# Time-zone names of North America and Australia, which news writes as a region ("Eastern
+# time", "Hawaii time") rather than as a place: the IANA zone that keeps each region's clock, so
+# that the offset follows daylight saving on the day; "Standard"/"Daylight" fix it.  A closed
+# table: these are the regions the zone names of those countries use (the US Naval Observatory
+# and Australia's Bureau of Meteorology name them so); any other name is looked up as a place.
+_REGION_ZONES = {
+    "eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles", "alaska": "America/Anchorage", "hawaii": "Pacific/Honolulu",
+    "hawaiian": "Pacific/Honolulu", "hawaii-aleutian": "Pacific/Honolulu", "atlantic": "America/Halifax",
+    "newfoundland": "America/St_Johns", "australian eastern": "Australia/Sydney",
+    "australian central": "Australia/Adelaide", "australian western": "Australia/Perth",
+    "us eastern": "America/New_York", "us central": "America/Chicago", "us mountain": "America/Denver",
+    "us pacific": "America/Los_Angeles",
+}
+
+
+def named_zone(name: str, when: date | datetime | None) -> tuple[float, float] | None:
+    """The UTC offset (low, high hours) of a zone named by region or place ("Hawaii", "Eastern
+    Standard", "Sydney") on ``when``; without a day, the region's standard and daylight offsets
+    as a range.  None when the name is no zone this module or ``zones.place_offset`` knows."""
+    import zoneinfo
+
+    words = " ".join(name.split()).casefold()
+    fixed = None
+    for suffix, which in ((" standard", "std"), (" daylight", "dst")):
+        if words.endswith(suffix):
+            words, fixed = words[: -len(suffix)], which
+    iana = _REGION_ZONES.get(words)
+    if iana is not None:
+        tz = zoneinfo.ZoneInfo(iana)
+        jan = datetime(2026, 1, 15, 12, tzinfo=timezone.utc).astimezone(tz).utcoffset()
+        jul = datetime(2026, 7, 15, 12, tzinfo=timezone.utc).astimezone(tz).utcoffset()
+        offs = sorted(o.total_seconds() / 3600 for o in (jan, jul) if o is not None)
+        if fixed == "std":
+            return (offs[0], offs[0])
+        if fixed == "dst":
+            return (offs[-1], offs[-1])
+        if when is None:
+            return (offs[0], offs[-1])
+        noon = datetime.combine(when, time(12), timezone.utc) if not isinstance(when, datetime) else when
+        off = noon.astimezone(tz).utcoffset()
+        return (off.total_seconds() / 3600,) * 2 if off is not None else None
+    if fixed is not None or when is None:
+        return None
+    # Imported here: zones reads this module's ``stated_offsets`` at import time.
+    from .zones import place_offset
+
+    noon = datetime.combine(when, time(12), timezone.utc) if not isinstance(when, datetime) else when
+    found = place_offset(name, noon)
+    return (found[0], found[0]) if found else None
+
+
 def find_times(text: str, published: datetime | None, day: date | None = None,
                taken: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
     """Clock times in ``text``; ``day`` is the local day they fall on (default: publication day).
@@ -402,16 +463,23 @@ def find_times(text: str, published: datetime | None, day: date | None = None,
         if hm is None:
             continue
         zone = _zone(g)
+        end = m.end()
+        if zone is None and g.get("nzone"):
+            zone = named_zone(g["nzone"], day)
+            if zone is None:
+                end = m.start("nzone")  # "at 5 p.m. Sunday time" is no zone: not part of the time
+                while end > 0 and text[end - 1].isspace():
+                    end -= 1
         if g.get("hc") is not None and not (zone or g.get("local") or g.get("hedge")):
             continue
-        hedge = (g.get("hedge") or "").lower() or None
+        hedge = " ".join((g.get("hedge") or "").lower().split()) or None
         alt_hm = _clock(g, "a_") if g.get("alt") else None
         alt_zone = _zone(g, "a_") if alt_hm else None
         if zone is None and alt_zone is not None:
             # "3:50 p.m. local time (0650 GMT)": the zone form names the instant.
             hm, zone = alt_hm, alt_zone
         start = m.start("hedge") if g.get("hedge") else m.start()
-        out.append(_time_expr(text, start, m.end(), hm, zone, hedge, day, dated))
+        out.append(_time_expr(text, start, end if not g.get("alt") else m.end(), hm, zone, hedge, day, dated))
     for m in WORD_TIME_RE.finditer(text):
         if any(m.start() < t.end and t.start < m.end() for t in out):
             continue
@@ -420,7 +488,7 @@ def find_times(text: str, published: datetime | None, day: date | None = None,
         hm = _word_clock(m)
         if hm is None:
             continue
-        hedge = (m.group("hedge") or "").lower() or None
+        hedge = " ".join((m.group("hedge") or "").lower().split()) or None
         out.append(_time_expr(text, m.start(), m.end(), hm, None, hedge, day, dated))
     out.sort(key=lambda t: t.start)
     return out
@@ -451,9 +519,9 @@ def _time_expr(text: str, start: int, end: int, hm: tuple[int, int], zone: tuple
     hi = wall - zone[0] * 3600 + 59
     if hedge in ("about", "around", "approximately", "roughly", "at about", "at around"):
         lo, hi = lo - AROUND_S, hi + AROUND_S
-    elif hedge in ("shortly after", "just after", "after"):
+    elif hedge and re.fullmatch(r"(?:\S+\s+)*(?:after|gone|past)", hedge):
         hi += 3600 if hedge != "after" else 86400
-    elif hedge in ("shortly before", "just before", "before"):
+    elif hedge and re.fullmatch(r"(?:\S+\s+)*before", hedge):
         lo -= 3600 if hedge != "before" else 86400
     if not floating:
         assert day is not None
@@ -473,7 +541,7 @@ _MINUTE_WORDS = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 1
 # "about four in the afternoon".  A day part is required: "two to three" alone is a
 # range of anything.  Hand-written: dateparser's search_dates does not read these phrases.
 WORD_TIME_RE = re.compile(
-    r"(?:(?P<hedge>about|around|approximately|roughly|shortly after|shortly before|just after|just before)\s+)?"
+    r"(?:(?P<hedge>about|around|approximately|roughly|" + _NEAR_HEDGES + r")\s+)?"
     r"\b(?:(?P<mins>half|a\s+quarter|quarter|twenty[\s-]five|twenty|ten|five)\s+(?P<dir>past|after|to)\s+)?"
     r"(?P<hour>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|1[0-2]|[1-9])\b"
     r"(?:\s+o['’]clock)?"
@@ -511,3 +579,33 @@ _DAY_PART_HOURS = {"morning": range(1, 13), "afternoon": (12, 1, 2, 3, 4, 5, 6),
 def _fmt_off(zone: tuple[float, float]) -> str:
     lo, hi = zone
     return f"{lo:+g}" if lo == hi else f"{lo:+g}..{hi:+g}"
+
+
+def stated_offsets(text: str) -> list[float]:
+    """UTC offsets (hours east) that ``text`` states by pairing a local clock time with a zoned
+    one: "3:50 p.m. local time (0650 GMT)" → [9.0]; "0650 GMT (3:50 p.m.)" too.
+
+    The pair is the one place a report says which zone its other clock times are in; the
+    story's other "2:40 p.m." readings can then be set against times given in GMT.
+    """
+    if not _TIME_HINT.search(text):
+        return []
+    out: list[float] = []
+    for m in TIME_RE.finditer(text):
+        g = m.groupdict()
+        if not g.get("alt"):
+            continue
+        here, there = _clock(g), _clock(g, "a_")
+        zone_here, zone_there = _zone(g), _zone(g, "a_")
+        if here is None or there is None or (zone_here is None) == (zone_there is None):
+            continue
+        (local, zoned, zone) = (here, there, zone_there) if zone_here is None else (there, here, zone_here)
+        if zone is None or zone[0] != zone[1]:
+            continue  # "ET" is -5 or -4: no single offset to learn
+        minutes = (local[0] * 60 + local[1]) - (zoned[0] * 60 + zoned[1]) + zone[0] * 60
+        hours = (minutes / 60.0 + 12) % 24 - 12  # into -12..+12
+        if hours <= -11:
+            hours += 24  # -11 and -12 are all but uninhabited; +13 / +14 (Tonga, Kiribati) are not
+        if (hours * 4).is_integer():  # offsets are whole quarter hours
+            out.append(hours)
+    return out

@@ -148,7 +148,7 @@ CURRENCY_SYMBOLS = {
     "RMB": "CNY", "Tk": "BDT", "Tk.": "BDT",
     # Symbols that news prints before a figure for currencies without a dollar-like sign.
     "₦": "NGN", "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "₱": "PHP", "₫": "VND",
-    "₴": "UAH", "₪": "ILS", "₵": "GHS", "₸": "KZT", "₾": "GEL", "zł": "PLN", "Rp": "IDR", "NT$": "TWD",
+    "₴": "UAH", "₪": "ILS", "₵": "GHS", "GH₵": "GHS", "GH¢": "GHS", "₸": "KZT", "₾": "GEL", "zł": "PLN", "Rp": "IDR", "NT$": "TWD",
     "MX$": "MXN", "RM": "MYR", "E£": "EGP",
 }
 # ISO 4217 codes of every currency that is legal tender today (CLDR, through babel) may stand
@@ -265,7 +265,8 @@ CURRENCY_BEFORE_RE = re.compile(
     + r")\s?$"
 )
 CURRENCY_AFTER_RE = re.compile(
-    r"\s?(?:(?P<short>bn|mn|m|b|k|tn)\b\s?)?(?P<word>"
+    # "-euro" too: the currency of a compound adjective ("a 1.45-billion-euro rescue").
+    r"[\s-]?(?:(?P<short>bn|mn|m|b|k|tn)\b\s?)?(?P<word>"
     + "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,

@@ -33,14 +33,27 @@ Key grammar (``Value.key``: what a value measures, taken from the text, lower ca
                                       "48 people on board" → ``occupant``; a figure whose noun
                                       an earlier figure of the sentence named ("21 people died
                                       and 34,500 had been evacuated") → ``person:evacuate``.
+                                      "1,150 crew members" → ``crew`` (the group, not "member");
+                                      a part placed somewhere ("600 of the positions are in
+                                      Sweden", "750 of them will be in Sweden") → ``job:in:sweden``.
 * quantity:     ``<dimension>``       length values: ``distance`` (default), ``altitude``,
                                       ``height``, ``depth``, ``width``, ``length``, ``range``,
-                                      ``radius``, ``diameter`` from the nearest dimension word;
+                                      ``radius``, ``diameter`` from the nearest dimension word,
+                                      outranked by the words right at the figure ("15 metres
+                                      across" → ``width``, "above sea level" → ``altitude``,
+                                      "rose 600 metres into the air" → ``height``, "below the
+                                      surface" → ``depth``); a bare length joined to a keyed one
+                                      ("a wave of 1.4 metres at X, and 0.6 metres at Y") takes
+                                      its key;
+                ``size:<noun>``       the noun after a hyphenated length ("a 22-mile path",
+                                      "a 1.2-metre water main" → ``size:main``; path/track,
+                                      ship/vessel/boat are one noun each);
                                       ``speed``, ``magnitude``, ``temperature``, ``age``,
                                       ``pressure`` (hPa: mb, millibars, inHg) as is;
                 ``distance:<anchor>`` a length measured from a place ("80 km south of
                                       Tromso" → ``distance:tromso``);
-                ``length:<noun>``     an amount of a substance ("160 mm of rain");
+                ``length:<noun>``     an amount of a substance ("160 mm of rain"), or a thing
+                                      "measuring" a length ("hailstones measuring 2.75 inches");
                 ``<family>:<word>``   other families refined by the nearest measured word:
                                       ``percent:inflation``, ``money:aid``, ``duration:invasion``,
                                       ``mass:cocaine``, ``area:forest`` (empty when no word is
@@ -64,8 +77,11 @@ Key grammar (``Value.key``: what a value measures, taken from the text, lower ca
                 ``fx:<currency>``, ``rank:<noun>``,
                 ``category``, ``percent:<noun>`` of a proportion: see ``valueforms``.
 * date / time:  ``date:<event>`` / ``time:<event>``  the lemma of the nearest event verb in
-                                      the clause ("fired" → ``date:fire``); empty when none
-                                      (see below).  A date that names an event
+                                      the clause ("fired" → ``date:fire``; a passive or
+                                      object-taking "confirmed" counts, the reporting one does
+                                      not), or a gathering right before the time ("a news
+                                      conference called at 8 a.m." → ``time:conference``);
+                                      empty when none (see below).  A date that names an event
                                       ("a January 4 launch", "Tuesday's launches") gets an empty
                                       key too: it identifies which launch, it does not claim when
                                       the story's launch happened, and stories often recall an
@@ -286,7 +302,7 @@ _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _BY_A_BEFORE = re.compile(r"\bby\s+an?\s+(?:[a-z]+\s+)?$")
 _MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "to"})
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|our|his|her)\s+(?![\w.-]+['’]s\s+(?:[\d,.]+\b|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b))(?![\d,.]+\b|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b)", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+of\s+(?:them\b|the|these|those|its|their|our|his|her)\s+(?![\w.-]+['’]s\s+(?:[\d,.]+\b|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b))(?![\d,.]+\b|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b)", re.IGNORECASE)
 # "22 of the assembly's 51 seats": an owner between "of the" and the total.
 _OWNER_THEN_TOTAL = re.compile(r"['’]s\s+(?=[\d,.]*\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozen)\b)",
                                re.IGNORECASE)
@@ -299,7 +315,24 @@ _NUMBER_OF = re.compile(
 # "Police put the crowd at 18,000", "estimated attendance at 85,000": an estimate of the object.
 _PUT_AT = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|placing|pegged|pegs|pegging)\s+"
-    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]{3,})\s+at\s+$")
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?([a-z]{3,})"
+    # "estimated the crowd at the main march at about 8,000": the object may carry a place.
+    r"(?:\s+(?:at|in|on|outside|near|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+at\s+$")
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:(?:licen[cs]ed|certified|designed|rated|approved|authori[sz]ed|permitted|allowed|cleared|built|"
+    r"equipped|able)\s+(?:to\s+(?:carry|hold|seat|accommodate|take|transport)|for)|"
+    r"(?:can|could)\s+(?:carry|hold|seat|accommodate)|capacity\s+(?:of|for))\s+"
+    r"(?:up\s+to\s+|a\s+maximum\s+of\s+|as\s+many\s+as\s+)?$", re.IGNORECASE)
+# "a capacity of 50,000", "a crowd of 9,800", "a workforce of 2,300": a collective noun whose
+# size the bare figure after "of" gives.  A closed list: "of" after most nouns is partitive or
+# possessive ("the first of 12", "a group of 12 countries" has its own noun after the figure).
+_COLLECTIVE_OF = re.compile(
+    r"\b(capacity|crowd|audience|attendance|workforce|population|membership|congregation|turnout|"
+    r"headcount|fleet|electorate)\s+"
+    # "a capacity of 50,000", and the noun as subject: "total attendance reached 67,700".
+    r"(?:of|reached|was|is|stood\s+at|stands\s+at|rose\s+to|fell\s+to|climbed\s+to|totalled|totaled|"
+    r"numbered|came\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|"
+    r"more\s+than\s+|over\s+|up\s+to\s+|at\s+least\s+|just\s+(?:over|under)\s+)?$", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(r"^\W*([A-Za-z]+):\s*$")
 _NOUN_OF = re.compile(r"\b([A-Za-z]{3,})\s+of\s+$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -322,7 +355,9 @@ def _head_noun(text: str, pos: int) -> tuple[str, int] | None:
         words = words[1:]
         if words and words[0].group().lower() in ("the", "these", "those", "its", "their", "them"):
             if words[0].group().lower() == "them":
-                return None
+                # "1,400 roles ..., and about 750 of them will be in Sweden": a part of the
+                # group the nearest earlier count names; None when there is none.
+                return _antecedent_noun(text, pos)
             words = words[1:]
             owner = _OWNER_THEN_TOTAL.match(text, words[0].end() - 2) if words else None
             if owner:
@@ -344,9 +379,9 @@ def _head_noun(text: str, pos: int) -> tuple[str, int] | None:
         lw = w.lower().strip("'’-")
         if not lw or lw in STOPWORDS:
             break
-        if collected and (lw.endswith("ly") or lw in _CHANGE_VERBS or verb_lemma(lw)):
-            break
-        if collected and w[0].isupper() and not collected[-1].group()[0].isupper():
+        if collected and (lw.endswith("ly") or lw in _CHANGE_VERBS or verb_lemma(lw) or lw in _TIME_DEICTICS):
+            break  # "a rescue yesterday": a time word ends the phrase
+        if collected and w[0].isupper() and not collected[-1].group()[0].isupper() and not _people_plural(text, m):
             break
         collected.append(m)
         lemma = noun_lemma(lw)
@@ -358,7 +393,67 @@ def _head_noun(text: str, pos: int) -> tuple[str, int] | None:
     lw = head.group().lower().strip("'’-")
     if lw in _NOT_COUNTED or lw in EXACT_WORDS or not lw.isalpha() and "-" not in lw:
         return None
+    if noun_lemma(lw) == "member" and len(collected) > 1:
+        modifier = collected[-2].group().lower()
+        if modifier.isalpha() and modifier not in STOPWORDS and "NOUN" in getAllLemmas(modifier):
+            # "1,150 crew members", "staff members", "family members": the group counted, so
+            # that they meet "1,210 crew"; "member" alone would join every group of the story.
+            return noun_lemma(modifier), head.end()
     return noun_lemma(lw), head.end()
+
+
+_PART_PLACE = re.compile(
+    r"(?:\s+(?:being|to\s+be)\s+[a-z]+)?\s+(?:(?:are|is|were|was|will\s+be|would\s+be)\s+(?:based\s+|located\s+)?)?"
+    r"(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+)")
+# Words for one counted thing in a cut: a job, a role, a position, a post.
+_JOB_WORDS = frozenset({"job", "role", "position", "post"})
+
+
+def _placed_part(text: str, pos: int, head: str | None) -> str:
+    """``<noun>:in:<place>`` for a part of a group said to be in a place (see ``_PART_PLACE``),
+    else the empty key of a part."""
+    m = _PART_PLACE.match(text, pos)
+    if not m or not head:
+        return ""
+    noun = "job" if head in _JOB_WORDS else head
+    return f"{noun}:in:{m.group('place').lower()}"
+
+
+_ABOARD_VERBS = frozenset({None, "have", "carry", "be", "board", "remain", "travel"})
+
+
+def _coordinated_verb(text: str, start: int) -> str | None:
+    """The verb before the first conjunct when a count is the second ("sickened 112 passengers
+    and 14 crew members"); None when the count is not after "and"."""
+    lo = max(0, start - 120)
+    if not re.search(r"\band\s+$", text[lo:start]):
+        return None
+    for brk in CLAUSE_BREAK.finditer(text, lo, start):
+        if not (brk.group() == "," and text[brk.start() - 1:brk.start()].isdigit()):
+            lo = brk.end()  # a comma inside "2,400" ends no clause
+    # Not ``_words_before``: the first conjunct's figure would end the phrase there.
+    for m in reversed(list(_WORD_RE.finditer(text, lo, start))[-8:-1]):
+        w = m.group().lower()
+        lemma = verb_lemma(w) or _irregular_past(w, "x")
+        if w in ("had", "has", "have"):
+            return "have"
+        if lemma:
+            return lemma
+    return None
+
+
+_COUNTED_BEFORE = re.compile(r"(?<![\w.,])\d[\d,.]*\s+([a-z]{3,})\b")
+
+
+def _antecedent_noun(text: str, pos: int) -> tuple[str, int] | None:
+    """The plural noun of the last "<figure> <noun>" before ``pos`` (what "of them" refers to),
+    with the end of "them"."""
+    found = [m for m in _COUNTED_BEFORE.finditer(text, max(0, pos - 200), pos)
+             if m.group(1) not in STOPWORDS and noun_lemma(m.group(1)) != m.group(1)]
+    them = re.match(r"\s+of\s+them\b", text[pos:])
+    if not found or not them:
+        return None
+    return noun_lemma(found[-1].group(1)), pos + them.end()
 
 
 # Words that count in the singular form: casualty adjectives used as nouns, and nouns whose
@@ -368,6 +463,40 @@ _PLURAL_AS_IS = frozenset({"dead", "injured", "wounded", "missing", "killed", "a
                            "homeless", "displaced"})
 
 
+_NAME_THEN_NUMBER = re.compile(r"\b([A-Z][\w'’-]*)\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:[a-z]+\s+)?$")
+
+
+def _people_plural(text: str, m: re.Match[str]) -> bool:
+    """Whether the capitalised word ``m`` is a plural noun of people named by their nation or
+    group ("2.08 million Filipinos out of work", "300 unemployed Kenyans"), not a name: a plural
+    whose lemma differs (lemminflect knows the demonyms) and after which the name goes on with
+    no capitalised word ("7 Action News", "3 Doors Down" are names)."""
+    w = m.group()
+    if not (w[:1].isupper() and w[1:].islower() and w.endswith("s")) or noun_lemma(w.lower()) == w.lower():
+        return False
+    named = _NAME_THEN_NUMBER.search(text, max(0, m.start() - 60), m.start())
+    if named and named.group(1).lower() not in STOPWORDS:
+        return False  # "North 24 Parganas", "Route 66 Riders": the figure is part of a name
+    nxt = _WORD_RE.search(text, m.end())
+    return not (nxt and nxt.group()[:1].isupper() and text[m.end():nxt.start()].strip() == "")
+
+
+# "2.08 million Filipinos out of work", "2,150,000 unemployed Filipinos", "40,000 jobless":
+# the unemployed, the figure labour statistics publish every month, one fact whatever noun
+# counts them (people, workers, a demonym).
+_JOBLESS_BEFORE = re.compile(r"\b(?:unemployed|jobless)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_JOBLESS_AFTER = re.compile(r"\s+(?:were\s+|are\s+|remained\s+|remain\s+)?(?:out\s+of\s+work|unemployed|jobless|"
+                            r"without\s+(?:a\s+)?jobs?)\b", re.IGNORECASE)
+
+
+def _jobless(text: str, start: int, head_end: int, head: str | None) -> bool:
+    if head in ("unemployed", "jobless"):
+        return True
+    head_start = text.rfind(" ", 0, head_end) + 1  # the head word as written, not its lemma
+    return bool(head and _JOBLESS_BEFORE.search(text, max(0, head_start - 40), head_start)) \
+        or bool(_JOBLESS_AFTER.match(text, head_end))
+
+
 def _plausible_head(text: str, hn: tuple[str, int], lo: float, hi: float, kind: str) -> bool:
     """Whether the noun after a number is what it counts.
 
@@ -375,7 +504,10 @@ def _plausible_head(text: str, hn: tuple[str, int], lo: float, hi: float, kind: 
     the number names something) or a capitalised name in running text ("7 Action News").
     """
     word = text[max(0, hn[1] - 60):hn[1]].rsplit(None, 1)[-1].strip("'’")
-    if word[:1].isupper() and not _ACRONYM_PLURAL.fullmatch(word):
+    if word.lower() == "them":
+        return True  # "750 of them": the noun is the earlier count's (``_antecedent_noun``)
+    last = _WORD_RE.match(text, hn[1] - len(word)) if word else None
+    if word[:1].isupper() and not _ACRONYM_PLURAL.fullmatch(word) and not (last and _people_plural(text, last)):
         letters = [w for w in _WORD_RE.findall(text) if w.lower() not in STOPWORDS]
         title_case = letters and sum(w[0].isupper() for w in letters) >= 0.8 * len(letters)
         if not title_case:
@@ -684,7 +816,7 @@ def _context_word(text: str, start: int, end: int, *, nouns_only: bool = False) 
 
 
 # "rose 4% last year", "to 3% next month": a time phrase after the figure, never what it measures.
-_TIME_DEICTICS = frozenset({"last", "next", "this", "every", "each", "per"})
+_TIME_DEICTICS = frozenset({"last", "next", "this", "every", "each", "per", "yesterday", "today", "tomorrow", "tonight"})
 
 
 # A capitalised word followed by another: the first word of a sentence that is a name or a
@@ -762,13 +894,23 @@ def _event_word(text: str, start: int, end: int) -> str | None:
     # A parenthesis ("(also known as X)") sits between a verb and its date; hide it, keeping
     # offsets, so that it neither cuts the clause nor offers its own verbs.
     text = _PAREN_RE.sub(lambda p: " " * len(p.group()), text)
+    # The colon of a clock time ("fell at 4:50 a.m. yesterday") is no clause break.
+    text = _CLOCK_COLON.sub(".", text)
     after = _words_after(text, end, 2)
     if after and text[end:after[0].start()].strip() in ("", "'s", "’s"):
         w = after[0].group().lower().strip("'’")
+        # A verb form that is also a noun ("on Tuesday rose to seven") follows a date as its
+        # clause's verb, and a capitalised word after "a.m." starts the next sentence: neither
+        # makes the date a noun modifier.
         if w not in STOPWORDS and not verb_lemma(w) and not w.endswith("ly") and w.isalpha() \
-                and w not in _MOMENT_WORDS:
+                and w not in _MOMENT_WORDS and w not in _NOT_MEASURED and w not in _CHANGE_VERBS \
+                and not _irregular_past(w, "") \
+                and not (text[end - 1] == "." and after[0].group()[0].isupper()):
             return None
     before = _words_before(text, start, 25)
+    noun = _event_noun(before)
+    if noun:
+        return noun
     for i, m in enumerate(before):
         prev = before[i + 1].group() if i + 1 < len(before) else ""
         if prev.lower() in _DETERMINERS and m.group().lower().endswith(("ing", "ed")):
@@ -776,10 +918,16 @@ def _event_word(text: str, start: int, end: int) -> str | None:
         if m.group().lower() in ("set", "sets", "setting") and _SET_OFF.match(text, m.end()):
             return "depart"  # "set off at 3 p.m.", "set out", "set sail": a departure, not a schedule
         lemma = verb_lemma(m.group()) or _irregular_past(m.group(), prev) or _bare_verb(m.group(), prev)
+        if lemma == "confirm" and (prev.lower() in _PASSIVE_AUX or _CONFIRM_OBJECT.match(text, m.end())):
+            # "the first case was confirmed on March 3", "confirmed the result at 4:45 p.m.":
+            # the event, not a report of one ("officials confirmed on Monday that ...").
+            return lemma
         if lemma and lemma not in _NOT_EVENTS and lemma not in _SCHEDULING:
             return lemma
     skip = re.match(r"\s*,", text[end:])  # "In December 2025, Kim labeled ..."
     for m in _words_after(text, end + (skip.end() if skip else 0), 8):
+        if m.group().lower() in _SUBORDINATORS:
+            break  # "on Friday morning after the cyclone made landfall": another clause's verb
         lemma = verb_lemma(m.group())
         if lemma and lemma not in _NOT_EVENTS:
             return lemma
@@ -818,6 +966,49 @@ _SET_OFF = re.compile(r"\s+(?:off|out|sail)\b", re.IGNORECASE)
 _SCHEDULING = frozenset({"schedule", "reschedule", "plan", "set", "slate", "due", "expect"})
 
 
+# "was confirmed on March 3", "as confirmed by the office at 5:20 p.m.": a passive "confirmed"
+# dates the thing confirmed; the active reporting verb ("officials confirmed on Monday") does not.
+_PASSIVE_AUX = frozenset({"was", "were", "been", "is", "are", "be", "being", "as", "first", "officially"})
+# Not "when": "since June 2020, when a launch sank" names what happened on the date.
+_SUBORDINATORS = frozenset({"after", "before", "while", "since", "because", "until", "whereas", "although",
+                            "though"})
+_CONFIRM_OBJECT = re.compile(r"\s+(?:the|a|an|its|their)\s+[a-z]+", re.IGNORECASE)
+_CLOCK_COLON = re.compile(r"(?<=\d):(?=\d\d)")
+# Events named by a noun right before their time: "a news conference called at 8 a.m.", "at a
+# briefing at 11 a.m.".  A closed list of gatherings and broadcasts, because after most nouns
+# the time belongs to the clause's verb ("entered the branch at 10:15 a.m.").
+_EVENT_NOUNS = frozenset({"conference", "briefing", "meeting", "session", "hearing", "speech", "address",
+                          "summit", "ceremony", "call", "statement", "bulletin", "announcement", "vote",
+                          "debate", "rally", "vigil", "funeral", "match", "kickoff", "kick-off", "launch"})
+_NOUN_TIME_LINK = frozenset({"at", "on", "around", "about", "called", "held", "convened", "scheduled"})
+# "a briefing that began at eight": a relative clause of the noun's start.
+_RELATIVE_START = frozenset({"began", "begun", "started", "opened", "starts", "begins", "opens"})
+# One kind of event under two names: reports call one press event a conference or a briefing.
+_EVENT_NOUN_KIND = {"briefing": "conference", "presser": "conference", "kick-off": "kickoff"}
+
+
+def _event_noun(before: list[re.Match[str]]) -> str | None:
+    """The gathering a time is of, when a noun from ``_EVENT_NOUNS`` stands just before it
+    (linked by "at", "called", "held"): "a news conference called at 8 a.m." → "conference"."""
+    i = 0
+    while i < min(len(before), 5):
+        w = before[i].group().lower()
+        if w in _EVENT_NOUNS:
+            return _EVENT_NOUN_KIND.get(w, w) if i > 0 else None
+        if w in _RELATIVE_START and i + 1 < len(before) and before[i + 1].group().lower() in ("that", "which"):
+            i += 2
+            continue
+        if w not in _NOUN_TIME_LINK:
+            return None
+        i += 1
+    return None
+
+
+# Irregular verbs whose past is the bare form ("the quake hit at 4:17 a.m."): read as verbs
+# after a subject noun, never after a determiner or "to".
+_SAME_FORM_PAST = frozenset({"hit", "burst", "spread", "shut", "hurt", "quit", "split", "shed", "struck"})
+
+
 def _irregular_past(word: str, previous: str) -> str | None:
     """The verb of an irregular past form that is also a noun or adjective ("left the
     tracks", "broke out", "hit the coast"), when no determiner or "to" before it makes it one."""
@@ -825,6 +1016,8 @@ def _irregular_past(word: str, previous: str) -> str | None:
     if not w.isalpha() or w in STOPWORDS or previous.lower() in _DETERMINERS | {"to"}:
         return None
     base = any_verb_lemma(w)
+    if base == w and w in _SAME_FORM_PAST and previous and previous.lower() not in _DETERMINERS | _MODALS:
+        return base  # "the quake hit at", "it hit at"; not "a direct hit", "to hit"
     if not base or base == w:
         return None
     past = getInflection(base, tag="VBD")
@@ -1145,6 +1338,7 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
             text, max(0, span_start - 20), span_start)):
         # "66 people on board": everyone aboard, crew included, as a fact box's "Occupants: 66".
         hn = ("occupant", hn[1])
+    aboard = bool(hn and _ABOARD.match(text, hn[1]))
     if hn and not _plausible_head(text, hn, lo, hi, kind):
         if not _NUMBER_OF.search(text[max(0, span_start - 100):span_start]):
             return None
@@ -1163,6 +1357,8 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
         # and verb (casualties are keyed by what happened to them, as "death" and "injured"
         # are), one fact that reports update and dispute.
         key = _casualty_state(text, hn[1] if hn else end)
+    if key is None and _jobless(text, span_start, hn[1] if hn else end, head):
+        key = "unemployed"
     if key is None and head is None:
         elided = _elided_count(text, span_start, end)
         if elided:
@@ -1179,12 +1375,26 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
         key = "occupant"  # everyone aboard, whichever verb ("carrying", "had … on board")
     if key is None and head:
         verb = _count_verb(text, span_start, hn[1] if hn else end)
-        key = f"{head}:{verb}" if verb else head
+        if _CAPACITY_BEFORE.search(text, max(0, span_start - 50), span_start):
+            # "licensed to carry 120 passengers", "licensed for 180 passengers", "can seat 500
+            # people": what the thing may hold, a standing fact of it, whichever verb says so.
+            key = f"{head}:capacity"
+        elif aboard and (verb or _coordinated_verb(text, span_start)) not in _ABOARD_VERBS:
+            key = f"{head}:{verb or _coordinated_verb(text, span_start)}"
+        elif aboard:
+            # "had 150 passengers on board" and "carrying 150 passengers": one fact; not
+            # "sickened 14 crew members aboard", which another verb governs.
+            key = f"{head}:carry"
+        elif verb is None and _coordinated_verb(text, span_start) == "carry":
+            key = f"{head}:carry"  # "carrying about 2,980 passengers and 1,210 crew": both carried
+        else:
+            key = f"{head}:{verb}" if verb else head
     if key is None and head is None:
         # A bare figure whose noun comes before it: "the number of survivors ... rose to 22",
         # or a fact-box label "Survivors: 22".
         before_text = text[max(0, span_start - 100):span_start]
-        named = _NUMBER_OF.search(before_text) or _PUT_AT.search(before_text) or _LABEL_BEFORE.search(before_text)
+        named = (_NUMBER_OF.search(before_text) or _PUT_AT.search(before_text) or _LABEL_BEFORE.search(before_text)
+                 or _COLLECTIVE_OF.search(text, max(0, start - 60), start))
         if named and kind == "num" and "." in m.group():
             named = None  # "put the rate at 7.0": a measure written to a decimal, not a count
         if named and named.group(1).lower() not in STOPWORDS:
@@ -1198,7 +1408,9 @@ def _one_number(text: str, start: int, end: int, kind: str, m: re.Match[str], ba
         # "five of the injured died", "nineteen of the injured remain in hospital": a part of
         # a group, not its size, and parts of one group can be many: no key, so that such a
         # figure only meets the same figure ("four of its six carriages" counts carriages).
-        key = ""
+        # A part placed somewhere is its own fact, though: "about 600 of the positions are in
+        # Sweden" and "750 of them will be in Sweden" are two reports of one share.
+        key = _placed_part(text, hn[1] if hn else end, head)
     span_end = hn[1] if hn else end
     if kind == "num" and num_value is not None and num_value != int(num_value) and not m.group("scale"):
         return None  # "2.5 missiles": a decimal without a unit is a figure of something unnamed
@@ -1298,6 +1510,7 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
             key = f"distance:{rel.group(1).lower()}"
         elif measured and key == "distance":
             key = f"length:{_amount_noun(noun_lemma(measured))}"
+        key = _length_key(text, start, end, q_at, key)
     elif family == "age":
         key = _age_key(text, start, end)
     elif family == "speed":
@@ -1359,6 +1572,76 @@ def _quantity(text: str, start: int, end: int, lo: float, hi: float, q_words: st
         type="quantity", text=text[start:end], normalized=normalized, key=key, low=lo_c, high=hi_c,
         unit=canonical, precise=precise, qualifier=q_words, span=(start, end), **base,
     )
+
+
+# What a length measures, read from the words right around it; these outrank a dimension word
+# elsewhere in the sentence ("about 8 metres deep and 15 metres across": the second is a width).
+_DIM_AFTER = re.compile(
+    r"(?:\s+|-)(?:(?P<adj>deep|wide|across|high|tall|long|thick|in\s+diameter)|"
+    r"in\s+(?P<noun>depth|width|height|length|diameter|breadth))\b", re.IGNORECASE)
+_MEASURING_BEFORE = re.compile(r"\b([A-Za-z]{3,})\s+(?:measuring|that\s+measured|which\s+measured)\s+$")
+_DIM_ADJ = {"deep": "depth", "wide": "width", "across": "width", "high": "height", "tall": "height",
+            "long": "length", "thick": "depth", "breadth": "width"}
+# "3,200 metres above sea level" is an altitude; "2.5 metres above its normal level", "rose about
+# 600 metres into the air" a height; "1,500 feet below the surface" a depth.
+_ALTITUDE_AFTER = re.compile(r"\s+(?:above|below)\s+(?:mean\s+)?sea\s+level\b", re.IGNORECASE)
+_HEIGHT_AFTER = re.compile(r"(?:\s*\([^()]{0,30}\))?\s+(?:above\s+(?:the|its|their|normal|usual)\b|into\s+the\s+"
+                           r"(?:air|sky|atmosphere|stratosphere)\b|(?:high|up)\s+into\b)", re.IGNORECASE)
+_DEPTH_AFTER = re.compile(r"\s+(?:below|beneath|under)\s+(?:the\s+)?(?:surface|ground|seabed|sea\s+floor|"
+                          r"seafloor|water|sea)\b", re.IGNORECASE)
+_RISE_BEFORE = re.compile(r"\b(?:rose|risen|rising|rises|climbed|soared|towered|peaked)\s+(?:to\s+|at\s+)?$",
+                          re.IGNORECASE)
+# "a 22-mile path", "a 1.2-metre water main", "the 5,230-metre (17,160-foot) volcano": the
+# noun after a hyphenated length adjective is what it measures.
+_HYPHEN_UNIT = re.compile(r"-[a-z]+(?:\s*\([^()]*\))?$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+([a-z]{3,})(?:\s+([a-z]{3,}))?\b")
+# Words for one measured thing: a tornado's "path" and "track", a "ship" and a "vessel".
+_LENGTH_NOUNS = {"track": "path", "trail": "path", "swath": "path", "swathe": "path", "route": "path",
+                 "ship": "vessel", "liner": "vessel", "boat": "vessel", "ferry": "vessel", "hailstone": "hail"}
+
+
+def _noun_word(word: str, *, verb_ok: bool) -> bool:
+    """Whether ``word`` is a noun; unless ``verb_ok``, not a finite verb form that reads as one
+    ("the 5,286-metre volcano lies ...", "a 9-metre boat capsized")."""
+    lemmas = getAllLemmas(word)
+    finite = "VERB" in lemmas and (word.endswith(("s", "ed")) or word not in lemmas.get("NOUN", ()))
+    return "NOUN" in lemmas and word not in STOPWORDS and (verb_ok or not finite)
+
+
+def _length_key(text: str, start: int, end: int, q_at: int, key: str) -> str:
+    """The key of a length from its nearest cues (see ``_DIM_AFTER``), else ``key``."""
+    measuring = _MEASURING_BEFORE.search(text, max(0, q_at - 40), q_at)
+    if measuring and measuring.group(1).lower() not in STOPWORDS:
+        # "hailstones measuring 2.75 inches across": the hailstones' size, keyed as "hail of
+        # 7 cm" is, not the width of whatever else the story measures ("800 metres wide").
+        noun = noun_lemma(measuring.group(1).lower()) or measuring.group(1).lower()
+        return f"length:{_amount_noun(_LENGTH_NOUNS.get(noun, noun))}"  # as "hail of 7 cm"
+    after = _DIM_AFTER.match(text, end)
+    if after:
+        word = (after.group("adj") or after.group("noun")).lower().split()[-1]
+        return _DIM_ADJ.get(word) or _DIMENSIONS.get(word, key)
+    if _ALTITUDE_AFTER.match(text, end):
+        return "altitude"
+    if _DEPTH_AFTER.match(text, end):
+        return "depth"
+    if _HYPHEN_UNIT.search(text, start, end):
+        nouns = _NOUN_AFTER.match(text, end)
+        head = None
+        if nouns and nouns.group(1) not in STOPWORDS:
+            if nouns.group(2) and _noun_word(nouns.group(2), verb_ok=False):
+                head = nouns.group(2)  # "a four-foot water main", "an 11-metre wooden boat"
+            elif _noun_word(nouns.group(1), verb_ok=True):
+                head = nouns.group(1)
+        if head:
+            head = noun_lemma(head) or head
+            # "size:": the thing's own dimension, never an amount of it ("80 metres of water
+            # main" is ``length:main``, "a 1.2-metre water main" its width).
+            return _DIMENSIONS.get(head) or f"size:{_LENGTH_NOUNS.get(head, head)}"
+    if key.startswith(("length:", "distance:")) or key not in ("distance", "length", "depth", "altitude"):
+        return key
+    if _HEIGHT_AFTER.match(text, end) or _RISE_BEFORE.search(text, max(0, q_at - 20), q_at):
+        return "height"
+    return key
 
 
 # "The driver, 52,", "a volunteer firefighter, 34,", "the former club captain, 61,".
@@ -1433,22 +1716,30 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
     taken.extend(v.span for v in repeats)
     values = _changes_to_levels(text, values)
     values = _trailing_bounds(text, values)
-    past = _past_event(dates, article.published, text)
-    if past:
+    values = _elided_lengths(text, values)
+    past = _past_dates(dates, article.published, text)
+    if past or (dates and _past_dates(dates, article.published, text, since=True)):
         # The sentence is about an earlier event ("a magnitude 7.4 quake in December 2023"):
         # its figures are that event's, never a second report of this one's; keyed by that
         # (Not keyed by that event's year: "a launch built in 1998" / "built in 2004" is one
         # disputed fact of this story's vessel, and a year in the key would hide it.)
-        values = [replace(v, key=f"{v.key}:past") if v.type in ("count", "quantity") and v.key else v
-                  for v in values]
+        # Only the figures a past date governs: "Seidl, 61, who took over in 2021" dates her
+        # appointment, not her age (see ``date_scope``).
+        values = [replace(v, key=f"{v.key}:past")
+                  if v.type in ("count", "quantity") and v.key and any(_governs(text, d, v.span) for d in past)
+                  else v for v in values]
         # The earlier event's own date ("since June 2020, when a launch sank") is that event's
         # date, not a second report of this one's: keyed apart like its figures.  Only dates that
         # are themselves far before publication; a sentence may date this event too.  The date
         # of "the last comparable event" has its own key already.
         limit = article.published.timestamp() - PAST_EVENT_DAYS * 86400 if article.published else None
+        # A date in a "since" clause starts the span its figure covers, so that figure is this
+        # story's; the date itself is still the earlier event's ("since it began easing in 2023").
+        past_or_since = _past_dates(dates, article.published, text, since=True)
         values = [replace(v, key=f"{v.key}:past")
                   if v.type == "date" and v.key and limit is not None and v.high is not None and v.high < limit
-                  and not v.key.endswith(":past") and v.key != "date:last-comparable" else v
+                  and not v.key.endswith(":past") and v.key != "date:last-comparable"
+                  and any(_governs(text, d, v.span) for d in past_or_since) else v
                   for v in values]
 
     places = find_places(text, taken)
@@ -1492,6 +1783,28 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
         values = [v if v.type == "attribution" else _with_claimant(v, claimant) for v in values]
     values.sort(key=lambda v: (v.span, v.type))
     return tuple(values)
+
+
+# "A wave of 1.4 metres was recorded at X, and 0.6 metres at Y", "a wave of 0.4 metres, far
+# smaller than the 4.6 feet measured at Y": a bare length joined to a keyed one repeats its noun.
+_ELIDED_LINK = re.compile(r"(?:,\s*(?:and|but|while)?|\band|\bthan(?:\s+the)?|;)\s+(?:only\s+|just\s+)?$",
+                          re.IGNORECASE)
+_KEYED_LENGTH = ("length:", "height", "depth", "width", "altitude")
+
+
+def _elided_lengths(text: str, values: list[Value]) -> list[Value]:
+    """Lengths keyed only "distance" that repeat the measured noun of an earlier length in the
+    sentence (see ``_ELIDED_LINK``), keyed like it."""
+    out: list[Value] = []
+    for v in values:
+        if v.type == "quantity" and v.unit == "km" and v.key == "distance":
+            prev = [u for u in out if u.type == "quantity" and u.unit == "km" and u.span[1] <= v.span[0]
+                    and u.key.startswith(_KEYED_LENGTH)]
+            if prev and v.span[0] - prev[-1].span[1] < 120 \
+                    and _ELIDED_LINK.search(text, max(0, v.span[0] - 30), v.span[0]):
+                v = replace(v, key=prev[-1].key)
+        out.append(v)
+    return out
 
 
 _SELF_ANCHORS = frozenset({"capital", "city", "town", "village", "airport", "border", "coast", "port", "harbour",
@@ -1779,7 +2092,7 @@ def earlier_events(
     values_at: dict[tuple[str, int], list[Value]] = {}
     for v in values:
         values_at.setdefault((v.article_id, v.sentence_index), []).append(v)
-    tags: dict[tuple[str, int], str] = {}
+    tags: dict[tuple[str, int], tuple[str, list[TimeExpr], datetime | None]] = {}
     for aid, ss in sentences.items():
         article = by_id.get(aid)
         if article is None:
@@ -1790,10 +2103,15 @@ def earlier_events(
             dates = find_dates(sentence.text, article.published)
             before = [d for d in dates if _past_date(d, sentence.text, dates, limit)]
             if before and _introduces_event(sentence.text, values_at.get((aid, sentence.index), ())):
-                tags[(aid, sentence.index)] = _event_tag(min(before, key=lambda d: d.high), article.published)
+                tags[(aid, sentence.index)] = (sentence.text, before, article.published)
     out = []
     for v in values:
-        tag = tags.get((v.article_id, v.sentence_index))
+        tag = None
+        if (v.article_id, v.sentence_index) in tags:
+            # The earliest date that governs the figure (see ``date_scope``); none: this event's.
+            text, before, published = tags[(v.article_id, v.sentence_index)]
+            own = [d for d in before if _governs(text, d, v.span)]
+            tag = _event_tag(min(own, key=lambda d: d.high), published) if own else None
         if tag and v.key and not v.key.endswith(":past") and (
             v.type in ("count", "quantity")
             or (v.type == "date" and v.high is not None and v.high < limit and v.key != "date:last-comparable")
@@ -1846,10 +2164,10 @@ def _comparison_date(d: TimeExpr, text: str) -> bool:
 
 
 def _past_date(d: TimeExpr, text: str, dates: list[TimeExpr], limit: float) -> bool:
-    """Whether ``d`` dates the sentence to an event before ``limit`` (see ``_past_event``).
+    """Whether ``d`` dates the sentence to an event before ``limit`` (see ``_past_dates``).
     A bare weekday is not enough: it names a day of the week around publication, and its
     direction (last or next) is a guess ("trains would run on Tuesday")."""
-    if _BARE_WEEKDAY.fullmatch(d.text.strip()) or _comparison_date(d, text):
+    if _BARE_WEEKDAY.fullmatch(d.text.strip()) or _comparison_date(d, text) or _since_clause(text, d):
         return False
     spans = any(_SPAN_OPEN.search(text, max(0, e.start - 10), e.start) for e in dates)
     return (
@@ -1859,28 +2177,148 @@ def _past_date(d: TimeExpr, text: str, dates: list[TimeExpr], limit: float) -> b
     )
 
 
-def _past_event(dates: list[TimeExpr], published, text: str = "") -> bool:
-    """Whether the sentence dates itself to an event far before publication ("in 2019", "in
-    December 2023"); "since 2023" starts a span that reaches the present, so it does not,
-    unless a "when" clause tells the earlier event ("the strongest since June 2001, when a
-    magnitude 8.4 quake ...")."""
+def _past_dates(dates: list[TimeExpr], published, text: str = "", *, since: bool = False) -> list[TimeExpr]:
+    """The dates of ``dates`` that date the sentence to an event far before publication ("in
+    2019", "in December 2023"); "since 2023" starts a span that reaches the present, so it does
+    not, unless a "when" clause tells the earlier event ("the strongest since June 2001, when a
+    magnitude 8.4 quake ..."); nor does a "since" clause (``_since_clause``) unless ``since``."""
     if published is None:
-        return False
+        return []
     limit = published.timestamp() - PAST_EVENT_DAYS * 86400
     # "built between March 2021 and November 2023", "made from 2019 to 2022": a period that
     # describes the things counted, not an earlier event the sentence is about.
     spans = any(_SPAN_OPEN.search(text, max(0, d.start - 10), d.start) for d in dates)
-    return any(
-        d.high is not None and d.high < limit
+    return [
+        d for d in dates
+        if d.high is not None and d.high < limit
         and (not _SPAN_START.match(d.text) or _WHEN_AFTER.match(text, d.end))
         and not (spans and _SPAN_PART.search(text, max(0, d.start - 10), d.start))
         and not _comparison_date(d, text)
-        for d in dates
+        and (since or not _since_clause(text, d))
+    ]
+
+
+# "has cut rates by 375 basis points since it began easing in mid-2023": a date in a "since"
+# clause starts a span that reaches the present, like "since 2023" itself.
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,8}$", re.IGNORECASE)
+
+
+def _since_clause(text: str, d: TimeExpr) -> bool:
+    """Whether ``d`` sits in a "since" clause with a verb of its own ("since it began easing in
+    2023"); "the largest since a five-day walkout in 2015" names the last comparable event,
+    an earlier event whose figures stay apart."""
+    m = _SINCE_CLAUSE.search(text, max(0, d.start - 70), d.start)
+    if not m or _MODIFIER_BREAK.search(text, m.start(), d.start) or _WHEN_AFTER.match(text, d.end):
+        return False
+    words = text[m.start():d.start].split()[1:]
+    return any(
+        verb_lemma(w.lower()) and not w.lower().endswith("ing")
+        and (i == 0 or words[i - 1].lower() not in _DETERMINERS)
+        for i, w in enumerate(words)
     )
 
 
 _SPAN_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _SPAN_PART = re.compile(r"\b(?:from|between|to|and|until|till|through)\s+$", re.IGNORECASE)
+
+
+# Where a date sits in a modifier of one noun, it dates that noun, not the sentence's figures:
+# "Seidl, who took over in 2021, has staked ...", "The scheme that unravelled in 2023 took in
+# $23.6m from 112 clients", "Founded in 1991, BBR runs 58 branches", "a vessel built in 1998,
+# was licensed to carry 120 passengers", "fell to 14 seats, four fewer than in 2024".  Only the
+# figures inside that modifier (and a "when" clause hung on its date: "than in 2024, when it held
+# 18") belong to the earlier time.  Hand-written (no parser offline): the modifier opens at a
+# relative pronoun, a "than" or an origin participle, and closes at the next comma
+# (a non-restrictive clause) or at the date itself (a restrictive one, whose noun's own verb
+# follows it).
+_MODIFIER_OPEN = re.compile(
+    r"(?P<comma>,\s*)?\b(?P<w>who|whom|whose|which|that|than|"
+    # The participles that date a thing's origin ("built in 1998", "founded in 1991"): a
+    # standing fact of the thing, not an event the sentence reports.
+    r"(?:built|founded|established|opened|constructed|launched|created|formed|incorporated|born|"
+    r"set(?:\s+up)?|completed|acquired|listed|elected|appointed|named|hired|introduced|adopted|enacted|"
+    r"signed|inaugurated|commissioned|installed|designed|made))\b",
+    re.IGNORECASE)
+# Not the comma of "6,000" nor the colon of "9:05".
+_MODIFIER_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\u2013\u2014]|\s-\s")
+# "said that in 2019 ...": a reporting verb's complement is the report itself, not a modifier.
+_THAT_COMPLEMENT = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|announced|reported|added|stated|warned|noted|confirmed|claimed|"
+    r"argued|showed|shows|found|believes?d?|estimated|expected|hoped|feared|knew|know|agreed|admitted|"
+    r"insisted|suggested|revealed|explained|acknowledged)\s+$", re.IGNORECASE)
+# Auxiliaries before a participle make it the sentence's own verb ("was built in 1998").
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PARTICIPLES = ("built", "founded", "established", "opened", "constructed", "launched", "created", "formed",
+                "incorporated", "born", "set", "completed", "acquired", "listed", "elected", "appointed", "named",
+                "hired", "introduced", "adopted", "enacted", "signed", "inaugurated", "commissioned", "installed",
+                "designed", "made")
+
+
+# The last preposition or verb before a noun phrase: where the phrase a restrictive clause
+# modifies begins ("an 18% increase in | fuel prices that took effect ...").
+_NP_BOUNDARY = re.compile(
+    r".*\b(?:of|in|on|at|for|from|with|by|to|against|about|over|after|before|during|into|"
+    r"is|are|was|were|be|been|has|have|had|[a-z]+ed|said|says)\s+", re.IGNORECASE | re.DOTALL)
+_INDEFINITE_SUBJECT = re.compile(r"\s*(?:an?|another)\s+[^,;:()]*$", re.IGNORECASE)
+_WHICH_AFTER = re.compile(r"\s*,\s*(?:which|who|where)\b", re.IGNORECASE)
+
+
+def date_scope(text: str, d: TimeExpr) -> tuple[int, int]:
+    """The span of ``text`` whose figures the date ``d`` dates: the modifier it sits in (see
+    ``_MODIFIER_OPEN``), or the whole sentence when it sits in the main clause."""
+    segment_start = 0
+    for b in _MODIFIER_BREAK.finditer(text, 0, d.start):
+        segment_start = b.end()
+    opener = None
+    for m in _MODIFIER_OPEN.finditer(text, max(0, segment_start - 3), d.start):
+        w = m.group("w").lower()
+        if w == "that" and _THAT_COMPLEMENT.search(text, max(0, m.start("w") - 30), m.start("w")):
+            continue
+        if w.split()[0] in _PARTICIPLES and (
+                _AUXILIARY.search(text, max(0, m.start("w") - 30), m.start("w"))
+                or not re.match(r"\s+(?:\w+\s+){0,3}?(?:in|on|during|last|this)\b", text[m.end("w"):d.start + 1])):
+            continue  # "was built in 1998", "completed the sale ...": the clause's own verb
+        opener = m
+    if opener is None or _INDEFINITE_SUBJECT.match(text[: opener.start()]):
+        # "A similar bridge, which collapsed in 2018, killed 43 people": a subject brought in by
+        # an indefinite article is another, earlier thing; the whole sentence is its.
+        return (0, len(text))
+    start = opener.start("w")
+    if opener.group("w").lower() == "set":
+        # "the previous record of 47.4C, set in August 2021": what is set is a level, the
+        # figure of the noun phrase the participle hangs on, so that phrase is dated too.
+        start = segment_start
+        if opener.group("comma"):
+            breaks = [b.end() for b in _MODIFIER_BREAK.finditer(text, 0, opener.start())]
+            start = breaks[-1] if breaks else 0
+    restrictive = not opener.group("comma") and opener.start() != segment_start and \
+        opener.group("w").lower() in ("who", "whom", "whose", "which", "that")
+    end = d.end
+    if restrictive:
+        # A restrictive clause picks out its noun phrase, so the figures of that phrase are the
+        # dated thing's ("the magnitude 8.4 quake that struck in 2001").  In the subject ("The
+        # fund that collapsed in 2022 took in $40m") the sentence's own verb follows the date;
+        # later in the sentence the clause runs on to its end ("... in 2001, killing 70").
+        np = _NP_BOUNDARY.search(text, segment_start, opener.start())
+        start = np.end() if np else segment_start
+        if np is not None or segment_start > 0:
+            end = len(text)
+    else:
+        b = _MODIFIER_BREAK.search(text, d.end)
+        end = b.start() if b else len(text)
+    # "the march in April 2025, which drew about 35,000": a clause hung on the dated noun
+    # phrase is that time's, as a "when" clause is.
+    when = _WHEN_AFTER.match(text, d.end) or _WHICH_AFTER.match(text, d.end)
+    if when:
+        b = _MODIFIER_BREAK.search(text, when.end())
+        end = b.start() if b else len(text)
+    return (start, end)
+
+
+def _governs(text: str, d: TimeExpr, span: tuple[int, int]) -> bool:
+    """Whether date ``d`` dates the figure at ``span`` (see ``date_scope``)."""
+    lo, hi = date_scope(text, d)
+    return span == (0, 0) or lo <= span[0] and span[1] <= hi
 
 
 _DECADE_AGE = re.compile(
@@ -2008,6 +2446,12 @@ def compatible(a: Value, b: Value) -> bool | None:
             return _span_ends_agree(a, b)
         alo, ahi = _loose(a)
         blo, bhi = _loose(b)
+        if "utcclock" in (a.unit, b.unit) and a.type == b.type == "time":
+            # A clock reading put in UTC by the story's zone (zones.py) against an instant or
+            # another such reading: compare the time of day, around midnight too.
+            if not {a.unit, b.unit} <= {"utcclock", "s"}:
+                return None
+            return _day_circle_overlap((alo, ahi), (blo, bhi))
         if "clock" in (a.unit, b.unit) and a.type == b.type == "time" and a.unit != b.unit:
             if "s" in (a.unit, b.unit):
                 return True  # a clock reading with no day or zone fits some offset of any instant
@@ -2040,6 +2484,15 @@ def compatible(a: Value, b: Value) -> bool | None:
     if a.type in ("organization", "attribution"):
         return True if normalize_words(a.normalized) == normalize_words(b.normalized) else None
     return None
+
+
+def _day_circle_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two intervals overlap as times of day (seconds, modulo one day)."""
+    day = 86400.0
+    if a[1] - a[0] >= day or b[1] - b[0] >= day:
+        return True
+    start = b[0] - (b[0] // day) * day + (a[0] // day) * day
+    return any(a[0] <= start + k * day + (b[1] - b[0]) and start + k * day <= a[1] for k in (-1, 0, 1))
 
 
 def _relation(v: Value) -> str:

@@ -99,7 +99,9 @@ def test_local_time_and_gmt_agree_once_the_zone_is_known():
         "b": (3, "In Nairobi, the girl was freed at 1140 GMT, the fire brigade said."),
     })
     times = [c for c in claims if c.key.startswith("time")]
-    assert any(c.status == "corroborated" and {v.article_id for v in c.values} == {"a", "b"} for c in times)
+    agreed = [c for c in times if c.status == "corroborated" and {v.article_id for v in c.values} == {"a", "b"}]
+    assert agreed
+    assert "read at UTC+3" in agreed[0].explanation and "Nairobi" in agreed[0].explanation
 
 
 def test_local_time_and_gmt_that_differ_conflict_once_the_zone_is_known():

@@ -122,8 +122,12 @@ def build_claims(
     zone = story_zone([a for a in articles if a.id in member],
                       {aid: ss for aid, ss in sentences.items() if aid in member})
     # Figures of sentences about an event before the story's first report are that event's.
+    own = [v for v in values if v.article_id in member]
+    read_in_zone = localize(redate(own, articles, sentences, zone), zone)
+    # Which values the zone changed, by place (earlier_events below may re-key them).
+    zoned = {_spot(b) for a, b in zip(own, read_in_zone) if a is not b}
     story_values = earlier_events(
-        localize(redate([v for v in values if v.article_id in member], articles, sentences, zone), zone),
+        read_in_zone,
         [a for a in articles if a.id in member],
         {aid: ss for aid, ss in sentences.items() if aid in member},
     )
@@ -153,10 +157,21 @@ def build_claims(
     value_claims = _value_claims(
         story_values, rank, ctx, aligned, embedder, joins, grouping_models, collect
     )
+    if zone is not None and zoned:
+        # Say how the times and days were read: the reader can check the zone.
+        note = f" Local times and days read at UTC{zone.offset_h:+g} ({zone.how})."
+        value_claims = [
+            replace(c, explanation=c.explanation + note) if any(_spot(v) in zoned for v in c.values) else c
+            for c in value_claims
+        ]
     claims = _statement_claims(statements, values_at, rank, ctx, value_claims)
     # Quotations printed by several articles: agreement on the words, or an altered quote.
     quote_claims = quotation_claims(story_values, text_of, group_of, rank)
     return tuple(claims + value_claims + quote_claims)
+
+
+def _spot(v: Value) -> tuple[str, int, tuple[int, int], str]:
+    return (v.article_id, v.sentence_index, v.span, v.type)
 
 
 _SOURCES_LABEL = re.compile(r"^\W*sources?\b", re.IGNORECASE)

@@ -13,13 +13,14 @@ from newsfuse.model import Article, Sentence
 from newsfuse.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, currency_after, currency_before
 from newsfuse.values import compatible, extract_values, same_key
 
+from .extract_helpers import only, sentence_values
+
 UTC = timezone.utc
 PUB = datetime(2026, 5, 12, 9, 0, tzinfo=UTC)
 
 
 def values(text: str, article_text: str | None = None):
-    art = Article(id="a", source="test", text=article_text or text, published=PUB)
-    return extract_values(art, Sentence("a", 0, text, 0, len(text)))
+    return sentence_values(text, PUB, article_text)
 
 
 def of_type(text: str, kind: str, **kw):
@@ -27,9 +28,7 @@ def of_type(text: str, kind: str, **kw):
 
 
 def one(text: str, kind: str, **kw):
-    found = of_type(text, kind, **kw)
-    assert len(found) == 1, f"expected one {kind} in {text!r}, got {found}"
-    return found[0]
+    return only(of_type(text, kind, **kw), kind, text)
 
 
 # ---------------------------------------------------------------- currencies

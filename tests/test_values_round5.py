@@ -10,16 +10,16 @@ from datetime import datetime, timezone
 import pytest
 
 from newsfuse.attribution import find_attributions
-from newsfuse.model import Article, Sentence
-from newsfuse.values import compatible, extract_values
+from newsfuse.values import compatible
+
+from .extract_helpers import only, sentence_values
 
 UTC = timezone.utc
 PUB = datetime(2026, 5, 12, 9, 0, tzinfo=UTC)
 
 
 def values(text: str):
-    art = Article(id="a", source="test", text=text, published=PUB)
-    return extract_values(art, Sentence("a", 0, text, 0, len(text)))
+    return sentence_values(text, PUB)
 
 
 def of_type(text: str, kind: str):
@@ -27,9 +27,7 @@ def of_type(text: str, kind: str):
 
 
 def by_text(text: str, surface: str):
-    found = [v for v in values(text) if v.text == surface]
-    assert len(found) == 1, f"expected one value {surface!r} in {text!r}, got {values(text)}"
-    return found[0]
+    return only([v for v in values(text) if v.text == surface], f"value {surface!r}", text)
 
 
 # ---------------------------------------------------------------- glued currency letters

@@ -12,23 +12,20 @@ from datetime import datetime, timezone
 
 import pytest
 
-from newsfuse.model import Article, Sentence
 from newsfuse.timeexpr import find_times
-from newsfuse.values import extract_values
+
+from .extract_helpers import only, sentence_values
 
 UTC = timezone.utc
 PUB = datetime(2026, 10, 20, 9, 0, tzinfo=UTC)
 
 
 def values(text: str):
-    art = Article(id="a", source="test", text=text, published=PUB)
-    return extract_values(art, Sentence("a", 0, text, 0, len(text)))
+    return sentence_values(text, PUB)
 
 
 def key_of(text: str, surface: str) -> str:
-    found = [v for v in values(text) if v.text == surface]
-    assert len(found) == 1, f"expected one value {surface!r} in {text!r}, got {values(text)}"
-    return found[0].key
+    return only([v for v in values(text) if v.text == surface], f"value {surface!r}", text).key
 
 
 # ---------------------------------------------------------------- lengths

@@ -581,6 +581,14 @@ def _fmt_off(zone: tuple[float, float]) -> str:
     return f"{lo:+g}" if lo == hi else f"{lo:+g}..{hi:+g}"
 
 
+def find_dates_and_times(text: str, published: datetime | None) -> tuple[list[TimeExpr], list[TimeExpr]]:
+    """The dates and the clock times of one sentence; a clock time falls on the sentence's first
+    dated day (else the publication day), and never inside a date."""
+    dates = find_dates(text, published)
+    day = next((d.day for d in dates if d.day is not None), None)
+    return dates, find_times(text, published, day, [(d.start, d.end) for d in dates])
+
+
 def stated_offsets(text: str) -> list[float]:
     """UTC offsets (hours east) that ``text`` states by pairing a local clock time with a zoned
     one: "3:50 p.m. local time (0650 GMT)" → [9.0]; "0650 GMT (3:50 p.m.)" too.

@@ -134,7 +134,7 @@ import math
 import re
 from dataclasses import replace
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from .attribution import (
     Found,
@@ -179,7 +179,7 @@ from .valueforms import (
     find_rates,
     find_tallies,
 )
-from .timeexpr import ANYWHERE, TimeExpr, find_dates, find_times
+from .timeexpr import ANYWHERE, TimeExpr, find_dates, find_dates_and_times
 from .units import (
     CURRENCY_WORDS,
     GLUED_CURRENCY,
@@ -1052,43 +1052,24 @@ _WITHIN_ONE = re.compile(r"\bwithin\s+(?P<q>an?)\s+(?P<u>(?:hour|day|week|month|
 def _numeric_values(text: str, taken: list[tuple[int, int]], base: dict) -> list[Value]:
     out: list[Value] = []
     consumed: list[tuple[int, int]] = list(taken)
-    for mm in _MAG_SHORT.finditer(text):
-        # "M6.8": the seismologists' shorthand for a magnitude.
-        if _overlaps(mm.span(), consumed):
-            continue
-        x = float(mm.group("m"))
-        r = 0.05 if "." in mm.group("m") else 0.5
-        v = _quantity(text, mm.start(), mm.end(), x - r, x + r, None, None, "magnitude", "", 1.0, 0.0, True,
-                      base, label_value=x)
-        out.append(v)
-        consumed.append(v.span)
-    for mm in GLUED_CURRENCY_RE.finditer(text):
+    # Forms the number pattern does not read, each with the part that must be free and its
+    # reader (a value, or None to leave the place to the numbers below).
+    special = (
+        (_MAG_SHORT, 0, _short_magnitude),  # "M6.8": the seismologists' shorthand
         # "N120 million", "R2.5bn": a currency letter glued to the figure, which the number
         # pattern (no letter may touch a figure) does not read.
-        if _overlaps(mm.span(), consumed):
-            continue
-        v = _glued_money(text, mm, base)
-        if v is not None:
-            out.append(v)
-            consumed.append(v.span)
-    for mm in _MATCH_MINUTE.finditer(text):
-        if _overlaps(mm.span(), consumed):
-            continue
-        v = _match_minute(text, mm, base)
-        out.append(v)
-        consumed.append(v.span)
-    for mm in _WITHIN_ONE.finditer(text):
-        # "within a week": a time limit of one unit, as "within seven days" is of seven.
-        if _overlaps(mm.span("q"), consumed):
-            continue
-        um = unit_at(text, mm.start("u") - 1)
-        u = um.unit if um is not None else None
-        if u is None or u.family != "duration":
-            continue
-        v = _quantity(text, mm.start("q"), mm.end("u"), 1.0, 1.0, None, None, u.family, u.canonical, u.factor,
-                      0.0, True, base, label_value=1.0)
-        out.append(v)
-        consumed.append(v.span)
+        (GLUED_CURRENCY_RE, 0, _glued_money),
+        (_MATCH_MINUTE, 0, _match_minute),
+        (_WITHIN_ONE, "q", _within_one),  # "within a week", as "within seven days"
+    )
+    for pattern, part, read in special:
+        for mm in pattern.finditer(text):
+            if _overlaps(mm.span(part), consumed):
+                continue
+            v = read(text, mm, base)
+            if v is not None:
+                out.append(v)
+                consumed.append(v.span)
     for start, end, kind, m in _number_candidates(text):
         if _overlaps((start, end), consumed):
             continue
@@ -1097,6 +1078,23 @@ def _numeric_values(text: str, taken: list[tuple[int, int]], base: dict) -> list
             out.append(value)
             consumed.append(value.span)
     return out
+
+
+def _short_magnitude(text: str, mm: re.Match[str], base: dict) -> Value:
+    x = float(mm.group("m"))
+    r = 0.05 if "." in mm.group("m") else 0.5
+    return _quantity(text, mm.start(), mm.end(), x - r, x + r, None, None, "magnitude", "", 1.0, 0.0, True,
+                     base, label_value=x)
+
+
+def _within_one(text: str, mm: re.Match[str], base: dict) -> Value | None:
+    """"within a week": a time limit of one unit."""
+    um = unit_at(text, mm.start("u") - 1)
+    u = um.unit if um is not None else None
+    if u is None or u.family != "duration":
+        return None
+    return _quantity(text, mm.start("q"), mm.end("u"), 1.0, 1.0, None, None, u.family, u.canonical, u.factor,
+                     0.0, True, base, label_value=1.0)
 
 
 def _glued_money(text: str, mm: re.Match[str], base: dict) -> Value | None:
@@ -1685,9 +1683,7 @@ def extract_values(article: Article, sentence: Sentence) -> tuple[Value, ...]:
     values: list[Value] = []
     taken: list[tuple[int, int]] = []
 
-    dates = find_dates(text, article.published)
-    day: date | None = next((d.day for d in dates if d.day is not None), None)
-    times = find_times(text, article.published, day, [(d.start, d.end) for d in dates])
+    dates, times = find_dates_and_times(text, article.published)
     times, spans = _clock_spans(text, times, base)
     values.extend(spans)
     taken.extend(v.span for v in spans)

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from .metadata import find_dateline
 from .model import Article, Sentence, Value
-from .timeexpr import TimeExpr, find_dates, find_times, stated_offsets
+from .timeexpr import TimeExpr, find_dates_and_times, stated_offsets
 
 # Regions of the zone database whose zones are named after a city (not "Etc/GMT+3", "US/Eastern").
 _REGIONS = frozenset({"Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe",
@@ -93,6 +93,7 @@ def _offset(zone: str, when: datetime) -> float | None:
     return off.total_seconds() / 3600 if off is not None else None
 
 
+@lru_cache(maxsize=8192)  # one story asks for the same few names in every sentence
 def place_offset(name: str, when: datetime) -> tuple[float, str] | None:
     """(UTC offset, zone) of a city or country ``name`` on ``when`` (zone "" for a country);
     None when unknown or when the country spans several offsets."""
@@ -256,11 +257,9 @@ def _local_base(published: datetime, tz: timezone) -> datetime:
 
 
 def _read_when(text: str, base: datetime) -> dict[tuple[int, int], TimeExpr]:
-    """The dates and clock times of one sentence read against ``base``, by span (as the values
-    stage reads them: a clock time falls on the sentence's first dated day)."""
-    dates = find_dates(text, base)
-    day = next((d.day for d in dates if d.day is not None), None)
-    times = find_times(text, base, day, [(d.start, d.end) for d in dates])
+    """The dates and clock times of one sentence read against ``base`` (as the values stage
+    reads them), by span."""
+    dates, times = find_dates_and_times(text, base)
     return {(e.start, e.end): e for e in dates + times}
 
 
